@@ -56,6 +56,12 @@ class ApiKey {
     this.lastUsedAt = when;
   }
 
+  void revoke(Instant when) {
+    if (revokedAt == null) {
+      revokedAt = when;
+    }
+  }
+
   boolean isActive() {
     return revokedAt == null;
   }

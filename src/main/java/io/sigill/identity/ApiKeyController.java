@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -38,6 +40,12 @@ class ApiKeyController {
   @GetMapping("/api/api-keys")
   List<ApiKeys.KeySummary> list(@AuthenticationPrincipal SigillUser user) {
     return apiKeys.listOwn(user);
+  }
+
+  @DeleteMapping("/api/api-keys/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void revoke(@AuthenticationPrincipal SigillUser user, @PathVariable String id) {
+    apiKeys.revokeOwn(user, id);
   }
 
   record Me(String userId, String orgId, List<String> roles) {}

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import io.sigill.web.NotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +52,16 @@ public class ApiKeys {
     return keys.findByUserIdOrderByCreatedAtDesc(owner.userId()).stream()
         .map(k -> new KeySummary(k.getId(), k.getName(), k.getPrefix(), k.getCreatedAt(), k.getLastUsedAt()))
         .toList();
+  }
+
+  /** Revokes one of the caller's own keys; any other id, including another org's, is not found. */
+  @Transactional
+  public void revokeOwn(SigillUser owner, String keyId) {
+    ApiKey key =
+        keys.findById(keyId)
+            .filter(k -> k.getUserId().equals(owner.userId()) && k.getOrgId().equals(owner.orgId()))
+            .orElseThrow(() -> new NotFoundException("No API key " + keyId));
+    key.revoke(Instant.now());
   }
 
   /** The user a presented key belongs to, if the key is known and active. */
