@@ -1,0 +1,23 @@
+package io.sigill.process;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlCheckTests {
+
+  @Test
+  void mysqlUrlWithoutSendFractionalSecondsIsRefusedWithAnExplanation() {
+    assertThatThrownBy(() -> DatabaseUrlCheck.check("jdbc:mysql://db:3306/sigill"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("sendFractionalSeconds=false");
+  }
+
+  @Test
+  void mysqlUrlWithTheParameterAndH2UrlsPass() {
+    assertThatCode(() -> DatabaseUrlCheck.check("jdbc:mysql://db:3306/sigill?useSSL=true&sendFractionalSeconds=false"))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> DatabaseUrlCheck.check("jdbc:h2:file:./data/db/sigill")).doesNotThrowAnyException();
+  }
+}
