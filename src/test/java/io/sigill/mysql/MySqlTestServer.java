@@ -12,7 +12,7 @@ import org.testcontainers.containers.MySQLContainer;
  * exists, otherwise the server named by {@code SIGILL_TEST_MYSQL_URL}. On CI ({@code CI=true})
  * having neither is a failure, never a silent skip.
  */
-final class MySqlTestServer {
+public final class MySqlTestServer {
 
   static final String URL_VARIABLE = "SIGILL_TEST_MYSQL_URL";
 
