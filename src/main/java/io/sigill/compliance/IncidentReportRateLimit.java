@@ -3,6 +3,7 @@ package io.sigill.compliance;
 import io.sigill.web.TooManyRequestsException;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ class IncidentReportRateLimit {
   private final int perMinute;
   private final Clock clock;
 
+  @Autowired
   IncidentReportRateLimit(IncidentSettings settings) {
     this(settings.reportsPerMinute(), Clock.systemUTC());
   }
