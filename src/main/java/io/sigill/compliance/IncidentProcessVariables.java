@@ -23,6 +23,8 @@ final class IncidentProcessVariables {
   static final String CONTAINMENT_NOTES = "containmentNotes";
   /** Set by the containment form (and corrected in the confirmation form): comma-separated org slugs. */
   static final String AFFECTED_ORGS = "affectedOrgs";
+  /** Set by the escalation form: the late notification is being sent and the delay documented. */
+  static final String ESCALATION_HANDLED = "escalationHandled";
   /** Set by the postmortem form. */
   static final String POSTMORTEM = "postmortem";
 

@@ -165,7 +165,7 @@ class SecurityIncidentProcessTests {
         taskService().getIdentityLinksForTask(escalation.getId()).stream().map(IdentityLink::getGroupId).toList();
     org.assertj.core.api.Assertions.assertThat(groups).containsExactlyInAnyOrder("security", "org-admin");
 
-    complete(escalation, withVariables("escalationHandled", true));
+    complete(escalation, withVariables(IncidentProcessVariables.ESCALATION_HANDLED, true));
     complete(task("Task_ConfirmNotification"), withVariables(AFFECTED_ORGS, "demo"));
     execute(job());
     org.assertj.core.api.Assertions.assertThat(recipients()).containsExactlyInAnyOrder(REPORTER, DEMO_ORG_ADMIN);
