@@ -1,0 +1,116 @@
+package io.sigill.notification;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends every mail of Sigill at most once per dedupe key, so a retried process step sends nothing
+ * twice. With an SMTP host the mail goes out and is recorded SENT in its own transaction right
+ * after the send (a later rollback of the caller cannot forget it); without one, the mail is
+ * captured in the outbox in the caller's transaction (the embedded default).
+ */
+@Component
+public class Mailer {
+
+  private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+  static final int MAX_SUBJECT = 200;
+  static final int MAX_BODY = 10_000;
+
+  private final OutboundMailRepository outbox;
+  private final ObjectProvider<JavaMailSender> mailSender;
+  private final TransactionTemplate ownTransaction;
+  private final MailSettings settings;
+  private final boolean smtp;
+
+  Mailer(
+      OutboundMailRepository outbox,
+      ObjectProvider<JavaMailSender> mailSender,
+      PlatformTransactionManager transactionManager,
+      MailSettings settings,
+      @Value("${spring.mail.host:}") String smtpHost) {
+    this.outbox = outbox;
+    this.mailSender = mailSender;
+    this.settings = settings;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // Boot creates a JavaMailSender for any spring.mail.host, even an empty one: blank means capture.
+    this.smtp = !smtpHost.isBlank();
+  }
+
+  /**
+   * Sends a plain-text mail unless one with this dedupe key was already recorded.
+   *
+   * @return true if the mail was sent or captured now, false if it was a duplicate
+   */
+  @Transactional
+  public boolean send(String dedupeKey, String to, String subject, String textBody) {
+    requireValid(dedupeKey, to, subject, textBody);
+    if (outbox.existsByDedupeKey(dedupeKey)) {
+      return false;
+    }
+    if (!smtp) {
+      OutboundMail mail = outbox.save(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.CAPTURED));
+      log.info("Mail captured in the outbox as {} (no SMTP host configured; read it at /outbox)", mail.getId());
+      return true;
+    }
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom(settings.from());
+    message.setTo(to);
+    message.setSubject(subject);
+    message.setText(textBody);
+    mailSender.getObject().send(message);
+    ownTransaction.executeWithoutResult(
+        status -> outbox.save(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.SENT)));
+    return true;
+  }
+
+  private static OutboundMail mail(String key, String to, String subject, String body, OutboundMail.Status status) {
+    return new OutboundMail(key, to, subject, body, status, Instant.now());
+  }
+
+  private static void requireValid(String dedupeKey, String to, String subject, String body) {
+    if (dedupeKey == null || dedupeKey.isBlank() || dedupeKey.length() > 200) {
+      throw new IllegalArgumentException("A mail needs a dedupe key of 1 to 200 characters");
+    }
+    if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT || hasLineBreak(subject)) {
+      throw new IllegalArgumentException("A mail subject must be one line of 1 to " + MAX_SUBJECT + " characters");
+    }
+    if (body == null || body.length() > MAX_BODY) {
+      throw new IllegalArgumentException("A mail body must be at most " + MAX_BODY + " characters");
+    }
+    if (!isValidAddress(to)) {
+      // The address itself stays out of the message: exceptions end up in logs and Cockpit.
+      throw new IllegalArgumentException("A mail recipient must be one valid email address");
+    }
+  }
+
+  /** One plain address (no display name, no list), at most 254 characters, no CR/LF. */
+  public static boolean isValidAddress(String address) {
+    if (address == null || address.isBlank() || address.length() > 254 || hasLineBreak(address)) {
+      return false;
+    }
+    try {
+      InternetAddress parsed = new InternetAddress(address, true);
+      parsed.validate();
+      return parsed.getAddress().equals(address) && address.indexOf('@') > 0;
+    } catch (AddressException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasLineBreak(String value) {
+    return value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
+  }
+}
