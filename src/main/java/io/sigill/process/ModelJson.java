@@ -24,8 +24,9 @@ final class ModelJson {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr();
-      // The original message names the problem without echoing the file around it.
-      findings.add(new Finding(files.name(file), where, "is not valid JSON: " + e.getOriginalMessage()));
+      // The original message names the problem without echoing the file; drop the parser's inner location too.
+      String problem = e.getOriginalMessage().replaceAll("\\s*\\((for \\w+ starting|start marker) at \\[Source.*$", "");
+      findings.add(new Finding(files.name(file), where, "is not valid JSON: " + problem));
       return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);

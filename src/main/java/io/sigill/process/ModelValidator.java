@@ -6,11 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -33,11 +37,13 @@ final class ModelValidator {
     }
   }
 
+  private static final Pattern PARSER_LINE = Pattern.compile("Line=(\\d+): (.*)", Pattern.DOTALL);
+
   private final Set<String> delegateBeans;
 
   /** {@code delegateBeans} are the bean names the code offers to {@code camunda:delegateExpression}. */
   ModelValidator(Set<String> delegateBeans) {
-    this.delegateBeans = Set.copyOf(delegateBeans);
+    this.delegateBeans = Collections.unmodifiableSortedSet(new TreeSet<>(delegateBeans)); // sorted for messages
   }
 
   /** A validator that knows the delegate beans of the code on this class's class path. */
@@ -67,6 +73,8 @@ final class ModelValidator {
       }
     }
     templates(files, findings);
+    // Stable sort: one file's findings together, in the order the rules found them.
+    findings.sort(Comparator.comparing(Finding::file));
     return findings;
   }
 
@@ -83,7 +91,7 @@ final class ModelValidator {
 
   private void templates(ModelFiles files, List<Finding> findings) {
     Set<String> offered = ElementTemplates.delegateExpressions(files, findings);
-    for (String bean : new TreeSet<>(delegateBeans)) {
+    for (String bean : delegateBeans) {
       if (!offered.contains("${" + bean + "}")) {
         findings.add(new Finding(ModelFiles.TEMPLATE_DIR, bean, "no element template for delegate bean"));
       }
@@ -107,10 +115,21 @@ final class ModelValidator {
     Throwable deepest = error;
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof SAXParseException sax) {
-        return new Finding(file, "line " + sax.getLineNumber(), "is not valid " + kind + ": " + sax.getMessage());
+        return new Finding(file, "line " + sax.getLineNumber(), "is not valid " + kind + ": " + plain(sax.getMessage()));
       }
       deepest = cause;
     }
-    return new Finding(file, "", "is not valid " + kind + ": " + deepest.getMessage());
+    // The model API reports schema errors as text only, e.g. "Error: URI=null Line=7: cvc-...: Invalid content".
+    String message = String.valueOf(deepest.getMessage());
+    Matcher line = PARSER_LINE.matcher(message);
+    if (line.find()) {
+      return new Finding(file, "line " + line.group(1), "is not valid " + kind + ": " + plain(line.group(2)));
+    }
+    return new Finding(file, "", "is not valid " + kind + ": " + plain(message));
+  }
+
+  /** Drops the schema rule codes and namespace URIs that mean nothing to an analyst. */
+  private static String plain(String parserMessage) {
+    return parserMessage.replaceAll("^cvc-[\\w.-]+: ", "").replaceAll("\\{?\"[a-z]+:[^\"]*\":(\\w+)}?", "$1").strip();
   }
 }
