@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
@@ -165,12 +166,21 @@ final class BpmnRules {
     add(element.getDomElement(), message);
   }
 
-  /** Listeners and event definitions have no id of their own: report the element they belong to. */
+  /** Listeners and event definitions are not selectable in the Modeler: report the step or process they belong to. */
   private void add(DomElement element, String message) {
-    DomElement owner = element;
-    while (owner != null && owner.getAttribute("id") == null) {
-      owner = owner.getParentElement();
+    String nearestId = null;
+    for (DomElement owner = element; owner != null; owner = owner.getParentElement()) {
+      String id = owner.getAttribute("id");
+      if (id == null) {
+        continue;
+      }
+      nearestId = nearestId == null ? id : nearestId;
+      ModelElementInstance instance = model.getModelElementById(id);
+      if (instance instanceof FlowElement || instance instanceof Process) {
+        nearestId = id;
+        break;
+      }
     }
-    findings.add(new Finding(file, owner == null ? "" : owner.getAttribute("id"), message));
+    findings.add(new Finding(file, nearestId == null ? "" : nearestId, message));
   }
 }

@@ -73,6 +73,14 @@ class ModelValidatorTests {
   }
 
   @Test
+  void delegateOfAMessageEventIsReportedOnTheEventNotItsDefinition() {
+    assertThat(findings("broken-async", Set.of("recordStep")))
+        .contains("bpmn/async.bpmn:End_Message: calls delegate \"notifyOrgs\" but the code has no delegate bean of "
+            + "that name; known delegates: recordStep")
+        .noneMatch(finding -> finding.contains("MessageDefinition_"));
+  }
+
+  @Test
   void formReferenceMustNameTheIdOfAFormInForms() {
     assertThat(findings("broken-form-ref")).containsExactlyInAnyOrder(
         "bpmn/forms.bpmn:Start_Request: uses form \"review-request\" but no form in forms/ has that id; "
