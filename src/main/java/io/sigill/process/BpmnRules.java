@@ -7,6 +7,7 @@ import io.sigill.identity.Role;
 import io.sigill.process.ModelValidator.Finding;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -159,7 +160,7 @@ final class BpmnRules {
 
   /** "serviceTask" becomes "service task": the words the analyst sees in the Modeler. */
   static String words(ModelElementInstance element) {
-    return element.getElementType().getTypeName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    return element.getElementType().getTypeName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
   }
 
   private void add(ModelElementInstance element, String message) {

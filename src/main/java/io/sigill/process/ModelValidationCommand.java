@@ -1,10 +1,12 @@
 package io.sigill.process;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code java -jar sigill.jar --validate [DIR]}: checks every model in DIR (default {@code SIGILL_MODEL_DIR},
@@ -25,11 +27,11 @@ public final class ModelValidationCommand {
   }
 
   public static int run(String[] args, PrintStream out) {
-    return run(Arrays.asList(args), System.getenv("SIGILL_MODEL_DIR"), out, null);
+    return run(Arrays.asList(args), System.getenv("SIGILL_MODEL_DIR"), out, ModelValidator::forApplicationCode);
   }
 
-  /** {@code validator} null means: scan the application code for its delegate beans (tests pass their own). */
-  static int run(List<String> args, String envModelDir, PrintStream out, ModelValidator validator) {
+  /** The validator is supplied only once the folder is known good: scanning the class path takes a moment. */
+  static int run(List<String> args, String envModelDir, PrintStream out, Supplier<ModelValidator> validator) {
     int flag = args.indexOf(FLAG);
     List<String> rest = args.subList(flag + 1, args.size());
     if (rest.size() > 1 || (rest.size() == 1 && rest.get(0).startsWith("-"))) {
@@ -45,8 +47,19 @@ public final class ModelValidationCommand {
       // Pointing at bpmn/ itself is the usual slip; "OK: 0 models" would hide it.
       return usage(out, "no bpmn/ or forms/ folder in " + dirName + "; give the folder that contains them");
     }
-    ModelFiles files = ModelFiles.in(dir);
-    var findings = (validator != null ? validator : ModelValidator.forApplicationCode()).validate(files);
+    ModelFiles files;
+    try {
+      files = ModelFiles.in(dir);
+    } catch (UncheckedIOException e) {
+      return usage(out, e.getMessage());
+    }
+    List<ModelValidator.Finding> findings;
+    try {
+      findings = validator.get().validate(files);
+    } catch (UncheckedIOException e) {
+      // An unreadable file is a problem with the folder, not a modelling mistake: report it like one.
+      return usage(out, e.getMessage());
+    }
     findings.forEach(out::println);
     if (findings.isEmpty()) {
       out.println("OK: " + files.modelCount() + (files.modelCount() == 1 ? " model" : " models") + " checked");

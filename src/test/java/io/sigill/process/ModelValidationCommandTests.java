@@ -6,13 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ModelValidationCommandTests {
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-  private final ModelValidator validator = new ModelValidator(ModelValidatorTests.BEANS);
+  private final Supplier<ModelValidator> validator = () -> new ModelValidator(ModelValidatorTests.BEANS);
 
   private static String dir(String fixture) {
     return ModelValidatorTests.fixture(fixture).toString();
