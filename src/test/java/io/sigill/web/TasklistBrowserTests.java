@@ -11,7 +11,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -22,6 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
 class TasklistBrowserTests {
 
   @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
   WebDriver browser;
 
   @BeforeEach
@@ -41,6 +48,39 @@ class TasklistBrowserTests {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Security tasks"));
     Chromium.screenshot(browser, "tasklist-security");
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Compliance tasks");
+  }
+
+  @Test
+  void securityUserOpensAReportedIncidentsTriageFormAndSenderDoesNotSeeIt() {
+    String incidentId = reportIncident();
+    signIn("/camunda/app/tasklist/default/", "security");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Security tasks"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Triage incident"))).click();
+    // The Camunda Form (form-js) renders the triage fields.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Severity"));
+    wait.until(d -> d.getPageSource().contains(incidentId) || !d.findElements(By.cssSelector("input[value='" + incidentId + "']")).isEmpty());
+    Chromium.screenshot(browser, "tasklist-triage-form");
+    assertThat(browser.findElements(By.cssSelector(".fjs-form-field"))).isNotEmpty();
+
+    browser.manage().deleteAllCookies();
+    signIn("/camunda/app/tasklist/default/", "sender");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Camunda Tasklist"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "sender"));
+    Chromium.screenshot(browser, "tasklist-sender");
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Triage incident");
+  }
+
+  private String reportIncident() {
+    var body = java.util.Map.of("title", "Laptop stolen", "description", "A laptop with customer exports was stolen.",
+        "reporterEmail", "reporter@example.org");
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> created = rest.postForObject("/api/incidents", body, java.util.Map.class);
+    String id = (String) created.get("id");
+    String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    managementService.createJobQuery().processInstanceId(instanceId).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    return id;
   }
 
   void signIn(String target, String user) {
