@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The incident API: public, rate-limited reporting; role- and org-scoped reading. */
-@SpringBootTest
+@SpringBootTest(properties = "sigill.incidents.reports-per-minute=10")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class IncidentControllerTests {

@@ -45,12 +45,19 @@ public final class MySqlTestServer {
     return new Skip(reason);
   }
 
-  /** Camunda needs sendFractionalSeconds=false on MySQL; add it when the URL lacks it. */
+  /**
+   * Camunda needs sendFractionalSeconds=false on MySQL, and nullDatabaseMeansCurrent=true so its
+   * schema check looks only at this database, not at another one on the same server.
+   */
   static String withRequiredParameters(String url) {
-    if (url.contains("sendFractionalSeconds")) {
-      return url;
+    String result = url;
+    for (String parameter : new String[] {"sendFractionalSeconds=false", "nullDatabaseMeansCurrent=true"}) {
+      String name = parameter.substring(0, parameter.indexOf('='));
+      if (!result.contains(name)) {
+        result = result + (result.contains("?") ? "&" : "?") + parameter;
+      }
     }
-    return url + (url.contains("?") ? "&" : "?") + "sendFractionalSeconds=false";
+    return result;
   }
 
   static synchronized Choice resolve() {

@@ -24,7 +24,7 @@ class MySqlTestServerTests {
   void anExplicitUrlWinsOverDockerAndGetsTheCamundaParameter() {
     var choice = MySqlTestServer.choose(Map.of("SIGILL_TEST_MYSQL_URL", "jdbc:mysql://db:3306/x"), true);
     assertThat(choice).isInstanceOf(MySqlTestServer.Use.class);
-    assertThat(((MySqlTestServer.Use) choice).url()).isEqualTo("jdbc:mysql://db:3306/x?sendFractionalSeconds=false");
+    assertThat(((MySqlTestServer.Use) choice).url()).isEqualTo("jdbc:mysql://db:3306/x?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true");
   }
 
   @Test

@@ -15,8 +15,15 @@ class DatabaseUrlCheckTests {
   }
 
   @Test
+  void mysqlUrlWithoutNullDatabaseMeansCurrentIsRefused() {
+    assertThatThrownBy(() -> DatabaseUrlCheck.check("jdbc:mysql://db:3306/sigill?sendFractionalSeconds=false"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("nullDatabaseMeansCurrent=true");
+  }
+
+  @Test
   void mysqlUrlWithTheParameterAndH2UrlsPass() {
-    assertThatCode(() -> DatabaseUrlCheck.check("jdbc:mysql://db:3306/sigill?useSSL=true&sendFractionalSeconds=false"))
+    assertThatCode(() -> DatabaseUrlCheck.check("jdbc:mysql://db:3306/sigill?useSSL=true&sendFractionalSeconds=false&nullDatabaseMeansCurrent=true"))
         .doesNotThrowAnyException();
     assertThatCode(() -> DatabaseUrlCheck.check("jdbc:h2:file:./data/db/sigill")).doesNotThrowAnyException();
   }
