@@ -101,6 +101,7 @@ class SubjectKeys {
   /** Decrypts stored values of one read, answering {@link #ERASED} where the key is gone. */
   final class Reader {
     private final Map<String, Optional<SecretKey>> keys = new HashMap<>();
+    private Cipher cipher;
 
     String decrypt(String stored) {
       if (stored == null || !stored.startsWith(PREFIX)) {
@@ -117,7 +118,9 @@ class SubjectKeys {
       }
       try {
         byte[] in = B64D.decode(parts[1]);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        if (cipher == null) {
+          cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        }
         cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(128, in, 0, 12));
         cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
         return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
