@@ -9,7 +9,12 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +44,10 @@ class AuditMySqlTests {
   @Autowired AuditReading reading;
   @Autowired AuditCheckpoints checkpoints;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   private final SigillUser compliance = new SigillUser("compliance", "org-m", Set.of("compliance"));
 
@@ -111,6 +120,31 @@ class AuditMySqlTests {
       ConcurrentAppends.run(trail, 8, 1, t -> fresh);
       ConcurrentAppends.assertGapFree(jdbc, fresh, 8);
     }
+  }
+
+  @Test
+  void anEngineRunWithAUserTaskAndAFailingAsyncStepLeavesAVerifiableTrail() {
+    String key = "mysql-audit-" + UUID.randomUUID().toString().substring(0, 8);
+    repositoryService.createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+        .camundaHistoryTimeToLive(1)
+        .startEvent("start").name("Start")
+        .userTask("review").name("Review").camundaCandidateGroups("security")
+        .serviceTask("breaks").name("Break on purpose").camundaAsyncBefore()
+            .camundaFailedJobRetryTimeCycle("R1/PT1M").camundaClass(EngineAuditPluginTests.FailingStep.class.getName())
+        .endEvent("end").name("End")
+        .done()).deploy();
+    String tx = "tx-" + UUID.randomUUID();
+    String instance = runtimeService.startProcessInstanceByKey(key, tx).getId();
+    taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
+    String job = managementService.createJobQuery().processInstanceId(instance).singleResult().getId();
+    assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("on purpose");
+
+    SigillUser security = new SigillUser("security", "none", Set.of("security"));
+    var events = reading.read(security, tx).events();
+    assertThat(events).extracting(AuditReading.EventView::type).containsExactly(
+        "PROCESS_STARTED", "ACTIVITY_STARTED", "ACTIVITY_ENDED", "ACTIVITY_STARTED", "TASK_CREATED",
+        "TASK_COMPLETED", "ACTIVITY_ENDED", "INCIDENT_CREATED");
+    assertThat(reading.verify(security, tx).valid()).isTrue();
   }
 
   private String chain(int n) {
