@@ -132,7 +132,7 @@ class EngineAuditPluginTests {
         .endEvent().name("End").done());
     String tx = "tx-" + UUID.randomUUID();
     runtimeService.startProcessInstanceByKey(parent, tx);
-    assertThat(chains.events(tx)).extracting(ChainVerifierTestsSupport::activityOf).contains("childStart", "childEnd", "callChild");
+    assertThat(chains.events(tx)).extracting(PayloadFacts::activityOf).contains("childStart", "childEnd", "callChild");
   }
 
   private String deploy(BpmnModelInstance model) {
@@ -146,7 +146,7 @@ class EngineAuditPluginTests {
   }
 
   private static String activity(StoredEvent e) {
-    String a = ChainVerifierTestsSupport.activityOf(e);
+    String a = PayloadFacts.activityOf(e);
     return a == null ? "-" : a;
   }
 }

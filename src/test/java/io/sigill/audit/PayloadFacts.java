@@ -4,11 +4,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads small facts out of stored payload JSON in tests. */
-final class ChainVerifierTestsSupport {
+final class PayloadFacts {
 
   private static final Pattern ACTIVITY = Pattern.compile("\"activityId\":\"([^\"]+)\"");
 
-  private ChainVerifierTestsSupport() {}
+  private PayloadFacts() {}
 
   static String activityOf(StoredEvent e) {
     Matcher m = ACTIVITY.matcher(e.payload());
