@@ -1,0 +1,118 @@
+package io.sigill.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The one way to write the audit trail. Each call appends one event to the hash chain of its
+ * transaction (signature request, legal hold, deletion request, incident) inside the caller's
+ * database transaction: if the caller rolls back, the event is gone with it.
+ *
+ * <p>Payload values that are personal data must be passed as {@link PersonalValue} (top-level
+ * entries only); everything else in the payload is stored in plain JSON, so ids and small facts
+ * only. The IP and user agent of the current HTTP request, if any, are recorded encrypted under
+ * the actor's subject key.
+ */
+@Component
+public class AuditTrail {
+
+  static final int MAX_PAYLOAD = 8000;
+  private static final int MAX_USER_AGENT = 512;
+
+  private final ChainStore chains;
+  private final SubjectKeys keys;
+  private final ObjectMapper json;
+
+  AuditTrail(ChainStore chains, SubjectKeys keys, ObjectMapper objectMapper) {
+    this.chains = chains;
+    this.keys = keys;
+    this.json = objectMapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  }
+
+  /** Records an event; IP and user agent come from the current HTTP request when there is one. */
+  @Transactional
+  public long record(AuditEventType type, String transactionId, String orgId, String actor, Map<String, ?> payload) {
+    HttpServletRequest request = currentRequest();
+    String ip = request == null ? null : request.getRemoteAddr();
+    String userAgent = request == null ? null : request.getHeader("User-Agent");
+    return record(type, transactionId, orgId, actor, payload, ip, userAgent);
+  }
+
+  /**
+   * Records an event with an explicit origin. Returns its sequence number in the chain.
+   *
+   * @param orgId the owning org, or null when the caller does not know it (the chain keeps the org
+   *     of the first event that named one; naming a different org is refused)
+   */
+  @Transactional
+  public long record(AuditEventType type, String transactionId, String orgId, String actor, Map<String, ?> payload,
+      String ip, String userAgent) {
+    requireText(transactionId, "transactionId", 100);
+    requireText(actor, "actor", 120);
+    long now = ClockUtil.getCurrentTime().getTime();
+    String subject = Actor.subjectOf(actor) != null ? Actor.subjectOf(actor) : "transaction:" + transactionId;
+    String storedIp = keys.encrypt(subject, ip);
+    String storedAgent = keys.encrypt(subject, truncate(userAgent));
+    String storedPayload = payloadJson(payload);
+
+    ChainHead head = chains.lockHead(transactionId, orgId, now);
+    if (head.orgId() != null && orgId != null && !head.orgId().equals(orgId)) {
+      throw new IllegalArgumentException("Transaction " + transactionId + " belongs to another org");
+    }
+    String org = head.orgId() != null ? head.orgId() : orgId;
+    long seq = head.lastSeq() + 1;
+    StoredEvent event = new StoredEvent(transactionId, seq, org, type.name(), actor, storedIp, storedAgent, now,
+        storedPayload, head.lastHash(), null);
+    event = event.withHash(EventHash.of(event));
+    chains.insert(event);
+    chains.advance(transactionId, org, seq, event.hash(), now);
+    return seq;
+  }
+
+  /** Erases a data subject: their key is destroyed, their values read as "[erased]" from now on. */
+  @Transactional
+  public void eraseSubject(String subjectId) {
+    keys.erase(subjectId);
+  }
+
+  private String payloadJson(Map<String, ?> payload) {
+    Map<String, Object> stored = new TreeMap<>();
+    if (payload != null) {
+      payload.forEach((k, v) -> stored.put(k, v instanceof PersonalValue p ? keys.encrypt(p.subjectId(), p.value()) : v));
+    }
+    try {
+      String text = json.writeValueAsString(stored);
+      if (text.length() > MAX_PAYLOAD) {
+        throw new IllegalArgumentException("Audit payload too large: " + text.length() + " characters");
+      }
+      return text;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Audit payload is not serializable as JSON", e);
+    }
+  }
+
+  private static HttpServletRequest currentRequest() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+        ? attributes.getRequest()
+        : null;
+  }
+
+  private static String truncate(String userAgent) {
+    return userAgent == null || userAgent.length() <= MAX_USER_AGENT ? userAgent : userAgent.substring(0, MAX_USER_AGENT);
+  }
+
+  private static void requireText(String value, String name, int max) {
+    if (value == null || value.isBlank() || value.length() > max) {
+      throw new IllegalArgumentException(name + " must be 1 to " + max + " characters");
+    }
+  }
+}

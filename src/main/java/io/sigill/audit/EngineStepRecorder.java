@@ -1,0 +1,117 @@
+package io.sigill.audit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+
+/**
+ * Turns an engine step into an audit event. The transaction id is the business key of the process
+ * instance, or of the nearest calling instance that has one; an instance tree without any business
+ * key is recorded under {@code process:<root process instance id>} with no org. The org comes from
+ * the {@code orgId} process variable when set; otherwise the chain keeps the org its domain events
+ * gave it. The actor is the authenticated user of the engine command, else {@code system}.
+ */
+final class EngineStepRecorder {
+
+  /** Processes whose steps are not chained: the checkpoint run is itself stored as evidence. */
+  static final Set<String> UNRECORDED_PROCESSES = Set.of("audit-checkpoint");
+  static final String ORG_VARIABLE = "orgId";
+
+  private final AuditTrail trail;
+
+  EngineStepRecorder(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  void execution(AuditEventType type, DelegateExecution delegate, boolean processLevel) {
+    ExecutionEntity execution = (ExecutionEntity) delegate;
+    if (UNRECORDED_PROCESSES.contains(definitionOf(execution).getKey())) {
+      return;
+    }
+    Map<String, Object> payload = definitionFacts(execution);
+    if (!processLevel) {
+      payload.put("activityId", execution.getCurrentActivityId());
+      payload.put("activityName", execution.getCurrentActivityName());
+      if (execution.getActivity() != null) {
+        payload.put("activityType", execution.getActivity().getProperty("type"));
+      }
+    }
+    trail.record(type, transactionIdOf(execution), orgOf(execution), actor(null), payload);
+  }
+
+  void task(AuditEventType type, DelegateTask task) {
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    if (execution == null || UNRECORDED_PROCESSES.contains(definitionOf(execution).getKey())) {
+      return;
+    }
+    Map<String, Object> payload = definitionFacts(execution);
+    payload.put("activityId", task.getTaskDefinitionKey());
+    payload.put("activityName", task.getName());
+    payload.put("taskId", task.getId());
+    payload.put("assignee", task.getAssignee());
+    String fallback = type == AuditEventType.TASK_COMPLETED ? task.getAssignee() : null;
+    trail.record(type, transactionIdOf(execution), orgOf(execution), actor(fallback), payload);
+  }
+
+  /** Records an incident on an execution; the engine's message is not kept (it may hold anything). */
+  void incident(AuditEventType type, String executionId, String incidentType, String activityId) {
+    CommandContext context = Context.getCommandContext();
+    if (executionId == null || context == null) {
+      return;
+    }
+    ExecutionEntity execution = context.getExecutionManager().findExecutionById(executionId);
+    if (execution == null || UNRECORDED_PROCESSES.contains(definitionOf(execution).getKey())) {
+      return;
+    }
+    Map<String, Object> payload = definitionFacts(execution);
+    payload.put("activityId", activityId);
+    payload.put("incidentType", incidentType);
+    trail.record(type, transactionIdOf(execution), orgOf(execution), actor(null), payload);
+  }
+
+  private static Map<String, Object> definitionFacts(ExecutionEntity execution) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    ProcessDefinitionEntity definition = definitionOf(execution);
+    facts.put("processDefinitionKey", definition.getKey());
+    facts.put("processDefinitionVersion", definition.getVersion());
+    facts.put("processInstanceId", execution.getProcessInstanceId());
+    return facts;
+  }
+
+  private static ProcessDefinitionEntity definitionOf(ExecutionEntity execution) {
+    return (ProcessDefinitionEntity) execution.getProcessDefinition();
+  }
+
+  static String transactionIdOf(ExecutionEntity execution) {
+    ExecutionEntity instance = execution.getProcessInstance();
+    while (true) {
+      if (instance.getBusinessKey() != null && !instance.getBusinessKey().isBlank()) {
+        return instance.getBusinessKey();
+      }
+      ExecutionEntity caller = instance.getSuperExecution();
+      if (caller == null) {
+        return "process:" + instance.getId();
+      }
+      instance = caller.getProcessInstance();
+    }
+  }
+
+  private static String orgOf(ExecutionEntity execution) {
+    return execution.getVariable(ORG_VARIABLE) instanceof String org && !org.isBlank() ? org : null;
+  }
+
+  private static String actor(String fallback) {
+    CommandContext context = Context.getCommandContext();
+    String user = context == null ? null : context.getAuthenticatedUserId();
+    if (user != null) {
+      return Actor.user(user);
+    }
+    return fallback != null ? Actor.user(fallback) : Actor.SYSTEM;
+  }
+}

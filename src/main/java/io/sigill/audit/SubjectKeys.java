@@ -1,0 +1,132 @@
+package io.sigill.audit;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Erasable personal data: values are AES-256-GCM encrypted under a key per data subject
+ * ({@code user:<id>}, {@code signer:<id>}, an email address's subject id...). Erasing the subject
+ * destroys the key; the ciphertext stays in the chain (so hashes still verify) but is unreadable.
+ *
+ * <p>Stored form: {@code pd1.<base64url(subject id)>.<base64url(12-byte IV || ciphertext+tag)>},
+ * with the subject id as associated data. Keys are kept raw in {@code audit_subject_key}; wrapping
+ * them with the vault's key provider (KMS) is planned once the vault exists.
+ */
+@Component
+class SubjectKeys {
+
+  static final String ERASED = "[erased]";
+  private static final String PREFIX = "pd1.";
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+  private final AuditDatabase db;
+  private final SecureRandom random = new SecureRandom();
+
+  SubjectKeys(AuditDatabase db) {
+    this.db = db;
+  }
+
+  /** Encrypts a value for a subject, creating the subject's key if needed; null once erased. */
+  String encrypt(String subjectId, String plaintext) {
+    if (plaintext == null) {
+      return null;
+    }
+    Optional<SecretKey> key = keyFor(subjectId, true);
+    if (key.isEmpty()) {
+      return null;
+    }
+    try {
+      byte[] iv = new byte[12];
+      random.nextBytes(iv);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(128, iv));
+      cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
+      byte[] ct = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      byte[] out = ByteBuffer.allocate(iv.length + ct.length).put(iv).put(ct).array();
+      return PREFIX + B64.encodeToString(subjectId.getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM encryption failed", e);
+    }
+  }
+
+  static boolean isEncrypted(Object value) {
+    return value instanceof String s && s.startsWith(PREFIX);
+  }
+
+  /** A decryptor for one read: keys are looked up once per subject, never kept beyond it. */
+  Reader reader() {
+    return new Reader();
+  }
+
+  /** Destroys the subject's key; later events for the subject store no personal values. */
+  void erase(String subjectId) {
+    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    db.insertIfMissing("INSERT INTO audit_subject_key (subject_id, key_bytes, created_at) VALUES (?, NULL, ?)",
+        "subject_id = subject_id", subjectId, now);
+    db.jdbc.update("UPDATE audit_subject_key SET key_bytes = NULL, erased_at = ? WHERE subject_id = ?", now, subjectId);
+  }
+
+  private Optional<SecretKey> keyFor(String subjectId, boolean create) {
+    List<Optional<SecretKey>> found = select(subjectId);
+    if (found.isEmpty() && create) {
+      byte[] fresh = new byte[32];
+      random.nextBytes(fresh);
+      db.insertIfMissing("INSERT INTO audit_subject_key (subject_id, key_bytes, created_at) VALUES (?, ?, ?)",
+          "subject_id = subject_id", subjectId, fresh, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+      found = select(subjectId);
+    }
+    return found.isEmpty() ? Optional.empty() : found.get(0);
+  }
+
+  private List<Optional<SecretKey>> select(String subjectId) {
+    return db.jdbc.query("SELECT key_bytes FROM audit_subject_key WHERE subject_id = ?",
+        (rs, i) -> Optional.ofNullable(rs.getBytes(1)).map(b -> (SecretKey) new SecretKeySpec(b, "AES")), subjectId);
+  }
+
+  /** Decrypts stored values of one read, answering {@link #ERASED} where the key is gone. */
+  final class Reader {
+    private final Map<String, Optional<SecretKey>> keys = new HashMap<>();
+    private Cipher cipher;
+
+    String decrypt(String stored) {
+      if (stored == null || !stored.startsWith(PREFIX)) {
+        return stored;
+      }
+      String[] parts = stored.substring(PREFIX.length()).split("\\.", 2);
+      if (parts.length != 2) {
+        return ERASED;
+      }
+      String subjectId = new String(B64D.decode(parts[0]), StandardCharsets.UTF_8);
+      Optional<SecretKey> key = keys.computeIfAbsent(subjectId, s -> keyFor(s, false));
+      if (key.isEmpty()) {
+        return ERASED;
+      }
+      try {
+        byte[] in = B64D.decode(parts[1]);
+        if (cipher == null) {
+          cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        }
+        cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(128, in, 0, 12));
+        cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
+        return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        return ERASED;
+      }
+    }
+  }
+}
