@@ -33,7 +33,8 @@ class IncidentController {
   ResponseEntity<Reported> report(
       @RequestBody ReportRequest body, HttpServletRequest request, @AuthenticationPrincipal SigillUser user) {
     rateLimit.check(request.getRemoteAddr());
-    String id = reports.report(body.title(), body.description(), body.reporterEmail(), user == null ? null : user.orgId());
+    String id = reports.report(body.title(), body.description(), body.reporterEmail(), user == null ? null : user.orgId(),
+        user == null ? null : user.userId());
     return ResponseEntity.created(URI.create("/api/incidents/" + id)).body(new Reported(id));
   }
 

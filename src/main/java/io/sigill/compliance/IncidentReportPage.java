@@ -45,7 +45,8 @@ class IncidentReportPage {
       RedirectAttributes redirect) {
     try {
       rateLimit.check(request.getRemoteAddr());
-      String id = reports.report(form.title(), form.description(), form.reporterEmail(), user == null ? null : user.orgId());
+      String id = reports.report(form.title(), form.description(), form.reporterEmail(), user == null ? null : user.orgId(),
+        user == null ? null : user.userId());
       redirect.addFlashAttribute("incidentId", id);
       return "redirect:/report-incident/received";
     } catch (InvalidRequestException e) {

@@ -4,6 +4,9 @@ import static io.sigill.compliance.IncidentProcessVariables.INCIDENT_ID;
 import static io.sigill.compliance.IncidentProcessVariables.NOTIFICATION_DEADLINE;
 import static io.sigill.compliance.IncidentProcessVariables.PROCESS_KEY;
 
+import io.sigill.audit.Actor;
+import io.sigill.audit.AuditEventType;
+import io.sigill.audit.AuditTrail;
 import io.sigill.identity.Role;
 import io.sigill.identity.SigillUser;
 import io.sigill.notification.Mailer;
@@ -32,10 +35,12 @@ public class IncidentReports {
 
   private final SecurityIncidentRepository incidents;
   private final RuntimeService runtimeService;
+  private final AuditTrail auditTrail;
 
-  IncidentReports(SecurityIncidentRepository incidents, RuntimeService runtimeService) {
+  IncidentReports(SecurityIncidentRepository incidents, RuntimeService runtimeService, AuditTrail auditTrail) {
     this.incidents = incidents;
     this.runtimeService = runtimeService;
+    this.auditTrail = auditTrail;
   }
 
   /**
@@ -46,6 +51,16 @@ public class IncidentReports {
    */
   @Transactional
   public String report(String title, String description, String reporterEmail, String reportedByOrgId) {
+    return report(title, description, reporterEmail, reportedByOrgId, null);
+  }
+
+  /**
+   * As {@link #report(String, String, String, String)}, naming the signed-in reporter in the audit
+   * trail; an anonymous reporter appears as {@code reporter:<incident id>}, never by email.
+   */
+  @Transactional
+  public String report(String title, String description, String reporterEmail, String reportedByOrgId,
+      String reportedByUserId) {
     List<String> problems = new ArrayList<>();
     String cleanTitle = title == null ? null : title.strip();
     String cleanEmail = reporterEmail == null ? null : reporterEmail.strip();
@@ -78,6 +93,9 @@ public class IncidentReports {
         Map.of(
             INCIDENT_ID, incident.getId(),
             NOTIFICATION_DEADLINE, reportedAt.plus(NOTIFICATION_WINDOW).toString()));
+    String actor = reportedByUserId != null ? Actor.user(reportedByUserId) : "reporter:" + incident.getId();
+    auditTrail.record(AuditEventType.INCIDENT_REPORTED, incident.getId(), reportedByOrgId, actor,
+        Map.of("source", reportedByUserId != null ? "signed-in" : "public"));
     return incident.getId();
   }
 
