@@ -56,7 +56,8 @@ class LoginPageBrowserTests {
   @Test
   void wrongPasswordShowsAReadableErrorOnThePage() {
     browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys("billing");
+    // An unknown user: a wrong password for a real one would trip Camunda's login delay for later tests.
+    browser.findElement(By.id("username")).sendKeys("nobody-here");
     browser.findElement(By.id("password")).sendKeys("not-the-password");
     browser.findElement(By.id("sign-in")).click();
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("error"));
