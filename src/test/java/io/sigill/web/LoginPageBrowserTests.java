@@ -3,36 +3,14 @@ package io.sigill.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Sign-in page in a real browser: login, the session does not open /api, sign-out. */
-@ExtendWith(Chromium.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class LoginPageBrowserTests {
+class LoginPageBrowserTests extends BrowserTest {
 
-  @LocalServerPort int port;
-  WebDriver browser;
-
-  @BeforeEach
-  void open() {
-    browser = Chromium.start();
-  }
-
-  @AfterEach
-  void close() {
-    browser.quit();
-  }
 
   @Test
   void signInShowsTheUserAndABrowserSessionDoesNotAuthenticateTheApi() {
@@ -62,9 +40,5 @@ class LoginPageBrowserTests {
     browser.findElement(By.id("sign-in")).click();
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("error"));
     assertThat(browser.findElement(By.cssSelector(".error")).getText()).isEqualTo("Wrong user name or password.");
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

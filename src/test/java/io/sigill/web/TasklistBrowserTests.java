@@ -3,43 +3,21 @@ package io.sigill.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Camunda's webapps in a real browser, entered through Sigill's one sign-in. */
-@ExtendWith(Chromium.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TasklistBrowserTests {
+class TasklistBrowserTests extends BrowserTest {
 
-  @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
-  WebDriver browser;
-
-  @BeforeEach
-  void open() {
-    browser = Chromium.start();
-  }
-
-  @AfterEach
-  void close() {
-    browser.quit();
-  }
 
   @Test
   void securityUserSignsInOnceAndSeesTheSecurityFilterInTasklist() {
@@ -89,7 +67,7 @@ class TasklistBrowserTests {
   }
 
   void signIn(String target, String user) {
-    browser.get("http://localhost:" + port + target);
+    browser.get(url(target));
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys("demo");
