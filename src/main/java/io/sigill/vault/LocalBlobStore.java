@@ -26,6 +26,10 @@ final class LocalBlobStore implements BlobStore {
     this.root = Files.createDirectories(root);
   }
 
+  Path root() {
+    return root;
+  }
+
   @Override
   public void put(String key, long length, Supplier<InputStream> content) throws IOException {
     Path target = path(key);

@@ -25,8 +25,15 @@ class VaultConfig {
   // Room for the multipart envelope around the file itself.
   private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
+  // Resolved once: the test profile's data dir holds ${random.uuid}, new at every resolution.
+  private final Path dataDir;
+
+  VaultConfig(@Value("${sigill.data-dir}") Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
   @Bean
-  KeyProvider keyProvider(VaultSettings settings, @Value("${sigill.data-dir}") Path dataDir) {
+  KeyProvider keyProvider(VaultSettings settings) {
     return switch (settings.keyProvider()) {
       case LOCAL -> new LocalKeyring(dataDir.resolve("keys").resolve("keyring.properties"));
       case KMS -> {
@@ -41,7 +48,7 @@ class VaultConfig {
   }
 
   @Bean
-  BlobStore blobStore(VaultSettings settings, @Value("${sigill.data-dir}") Path dataDir) throws IOException {
+  BlobStore blobStore(VaultSettings settings) throws IOException {
     return switch (settings.blobStore()) {
       case LOCAL -> new LocalBlobStore(dataDir.resolve("vault").resolve("blobs"));
       case S3 -> new S3BlobStore(s3Client(settings.s3()), settings.s3().bucket());
