@@ -191,7 +191,11 @@ public class DocumentVault {
     tx.executeWithoutResult(s -> {
       VaultDocument doc = documents.findByIdAndOrgId(documentId, orgId).orElseThrow(() -> notFound());
       doc.setRetainUntil(until);
-      objects.findByDocumentId(documentId).forEach(o -> blobs.setRetentionUntil(o.getId(), until));
+      // Object Lock only takes future dates and cannot be shortened without a bypass; an ended
+      // retention needs no lock, so only a future date is mirrored.
+      if (until != null && until.isAfter(clock.instant())) {
+        objects.findByDocumentId(documentId).forEach(o -> blobs.setRetentionUntil(o.getId(), until));
+      }
     });
   }
 
