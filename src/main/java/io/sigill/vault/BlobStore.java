@@ -2,7 +2,9 @@ package io.sigill.vault;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,14 @@ interface BlobStore {
 
   /** The stored bytes; throws {@link java.io.FileNotFoundException} when there are none. */
   InputStream get(String key) throws IOException;
+
+  /**
+   * The object's file when the store keeps it on this machine: reads then verify it in place
+   * instead of copying it first. Empty for remote stores.
+   */
+  default Optional<Path> localFile(String key) {
+    return Optional.empty();
+  }
 
   /** Removes every stored version of the object, so no older copy survives a shred. */
   void deleteAllVersions(String key) throws IOException;

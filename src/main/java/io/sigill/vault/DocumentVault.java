@@ -4,21 +4,11 @@ import io.sigill.identity.Role;
 import io.sigill.identity.SigillUser;
 import io.sigill.web.NotFoundException;
 import java.io.FileNotFoundException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,11 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The document vault: every document byte goes in through {@link #store} and out through
  * {@link #open}. Content is encrypted with a fresh data key per object ({@link SegmentedAead}),
  * the key wrapped by the {@link KeyProvider}, the ciphertext kept in the {@link BlobStore}.
- *
- * <p>Reads verify before they stream: the ciphertext is copied to a local temp file (ciphertext
- * only, never plaintext on disk), decrypted once to check every segment and the SHA-256 recorded
- * at intake, and only then decrypted again into the response. A caller thus never gets a partial
- * document that looks whole, and a slow client never holds an S3 connection open.
+ * Reads are verified before they stream (see {@link EncryptedObjects}).
  */
 @Service
 public class DocumentVault {
@@ -50,6 +36,7 @@ public class DocumentVault {
   private final VaultObjectRepository objects;
   private final KeyProvider keys;
   private final BlobStore blobs;
+  private final EncryptedObjects encrypted;
   private final PdfIntake intake;
   private final ApplicationEventPublisher events;
   private final ObjectProvider<SignerDocumentAccess> signerAccess;
@@ -69,6 +56,7 @@ public class DocumentVault {
     this.objects = objects;
     this.keys = keys;
     this.blobs = blobs;
+    this.encrypted = new EncryptedObjects(keys, blobs);
     this.intake = new PdfIntake(settings.maxUploadBytes(), settings.maxPages(), settings.maxInflatedBytes());
     this.events = events;
     this.signerAccess = signerAccess;
@@ -95,16 +83,7 @@ public class DocumentVault {
     String objectId = UUID.randomUUID().toString();
     int version = 1;
     try {
-      KeyProvider.DataKey dataKey = keys.newDataKey();
-      try {
-        byte[] prefix = SegmentedAead.newNoncePrefix();
-        byte[] aad = SegmentedAead.associatedData(documentId, version);
-        Path plain = checked.file();
-        blobs.put(objectId, SegmentedAead.ciphertextLength(checked.size()),
-            () -> SegmentedAead.encrypting(dataKey.plaintext(), prefix, aad, open(plain)));
-      } finally {
-        Arrays.fill(dataKey.plaintext(), (byte) 0);
-      }
+      EncryptedObjects.WrappedKey key = encrypted.put(objectId, documentId, version, checked.file(), checked.size());
       Instant now = clock.instant();
       DocumentInfo info =
           new DocumentInfo(documentId, version, name, checked.pages(), checked.sha256(), checked.size(), now, false, null);
@@ -112,20 +91,20 @@ public class DocumentVault {
         tx.executeWithoutResult(s -> {
           documents.save(new VaultDocument(documentId, uploader.orgId(), name, uploader.userId(), now));
           objects.save(new VaultObject(objectId, documentId, version, checked.size(), checked.sha256(),
-              checked.pages(), dataKey.kekId(), dataKey.wrapped(), now));
+              checked.pages(), key.kekId(), key.wrapped(), now));
           events.publishEvent(new DocumentStored(uploader.orgId(), documentId, version, uploader.userId(),
               ctx.ip(), ctx.userAgent(), now));
         });
       } catch (RuntimeException e) {
-        deleteQuietly(objectId); // no row, so the blob must go too
+        encrypted.deleteQuietly(objectId); // no row, so the blob must go too
         throw e;
       }
       return info;
     } catch (IOException e) {
-      deleteQuietly(objectId);
+      encrypted.deleteQuietly(objectId);
       throw new UncheckedIOException("Could not store the document", e);
     } finally {
-      deleteTemp(checked.file());
+      EncryptedObjects.deleteTemp(checked.file());
     }
   }
 
@@ -173,7 +152,7 @@ public class DocumentVault {
       return versions.stream().map(VaultObject::getId).toList();
     });
     for (String key : blobKeys) {
-      deleteQuietly(key);
+      encrypted.deleteQuietly(key);
     }
   }
 
@@ -249,25 +228,10 @@ public class DocumentVault {
   }
 
   private DocumentContent verifiedContent(DocumentInfo info, VaultObject object, DocumentReader reader, AccessContext ctx) {
-    Path spool = null;
-    byte[] dataKey = null;
     try {
-      spool = tempFile();
-      try (InputStream in = blobs.get(object.getId())) {
-        Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
-      }
-      byte[] aad = SegmentedAead.associatedData(info.id(), object.getVersion());
-      dataKey = keys.unwrap(object.getKekId(), object.wrappedKey());
-      MessageDigest digest = PdfIntake.sha256();
-      long size;
-      try (InputStream check = new DigestInputStream(SegmentedAead.decrypting(dataKey, aad, open(spool)), digest)) {
-        size = check.transferTo(OutputStream.nullOutputStream());
-      }
-      if (size != object.getSizeBytes() || !HexFormat.of().formatHex(digest.digest()).equals(object.getSha256())) {
-        throw new SegmentedAead.IntegrityException("Checksum does not match the one recorded at intake", null);
-      }
-      InputStream verified = new DeletingInputStream(SegmentedAead.decrypting(dataKey, aad, open(spool)), spool);
-      spool = null; // now owned by the stream
+      InputStream verified = encrypted.openVerified(object.getId(), info.id(), object.getVersion(),
+          new EncryptedObjects.WrappedKey(object.getKekId(), object.wrappedKey()), object.getSizeBytes(),
+          object.getSha256());
       return new DocumentContent(info, verified);
     } catch (SegmentedAead.IntegrityException | FileNotFoundException | IllegalStateException e) {
       integrityFailed(info, object, reader, ctx, e);
@@ -275,13 +239,6 @@ public class DocumentVault {
           + "the incident has been recorded.");
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read the stored document", e);
-    } finally {
-      if (dataKey != null) {
-        Arrays.fill(dataKey, (byte) 0);
-      }
-      if (spool != null) {
-        deleteTemp(spool);
-      }
     }
   }
 
@@ -305,62 +262,5 @@ public class DocumentVault {
 
   private static NotFoundException notFound() {
     return new NotFoundException("No such document");
-  }
-
-  private void deleteQuietly(String blobKey) {
-    try {
-      blobs.deleteAllVersions(blobKey);
-    } catch (IOException | RuntimeException e) {
-      log.warn("Could not delete stored object {}; its data key is gone, so it is unreadable", blobKey, e);
-    }
-  }
-
-  private static InputStream open(Path file) {
-    try {
-      return Files.newInputStream(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path tempFile() throws IOException {
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return Files.createTempFile(dir, "sigill-read", ".enc",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-    return Files.createTempFile(dir, "sigill-read", ".enc");
-  }
-
-  private static void deleteTemp(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      log.warn("Could not delete temp file {}", file, e);
-    }
-  }
-
-  /** Deletes its backing temp file when closed. */
-  private static final class DeletingInputStream extends FilterInputStream {
-    private final Path file;
-
-    DeletingInputStream(InputStream in, Path file) {
-      super(in);
-      this.file = file;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      return in.read(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        super.close();
-      } finally {
-        deleteTemp(file);
-      }
-    }
   }
 }

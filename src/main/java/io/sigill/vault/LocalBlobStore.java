@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -53,6 +54,12 @@ final class LocalBlobStore implements BlobStore {
     } catch (NoSuchFileException e) {
       throw new FileNotFoundException("No stored object " + key);
     }
+  }
+
+  @Override
+  public Optional<Path> localFile(String key) {
+    Path file = path(key);
+    return Files.exists(file) ? Optional.of(file) : Optional.empty();
   }
 
   @Override
