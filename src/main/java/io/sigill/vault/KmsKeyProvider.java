@@ -45,6 +45,10 @@ final class KmsKeyProvider implements KeyProvider {
     return new DataKey(null, r.keyId(), r.ciphertextBlob().asByteArray());
   }
 
+  /**
+   * The configured key id. Rows record the key ARN KMS answers with, so when an alias or bare id
+   * is configured, a re-wrap re-wraps every row once (harmless: ReEncrypt never exposes the key).
+   */
   @Override
   public String currentKekId() {
     return keyId;

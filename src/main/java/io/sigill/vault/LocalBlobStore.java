@@ -3,6 +3,7 @@ package io.sigill.vault;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,8 +37,16 @@ final class LocalBlobStore implements BlobStore {
     Path target = path(key);
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), "upload", ".tmp");
-    try (InputStream in = content.get()) {
-      long written = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+    try (InputStream in = content.get(); OutputStream out = Files.newOutputStream(tmp)) {
+      // Whole segments per write: fewer system calls than Files.copy with its 8 KiB buffer.
+      long written = 0;
+      byte[] buffer = new byte[SegmentedAead.SEGMENT_SIZE + SegmentedAead.TAG_SIZE];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+        written += n;
+      }
+      out.close();
       if (written != length) {
         throw new IOException("Wrote " + written + " bytes, expected " + length);
       }
