@@ -160,6 +160,24 @@ class DocumentApiTests {
   }
 
   @Test
+  void aTamperedDocumentIsAProblemNotAPartialPdf() throws Exception {
+    String id = storedId("sender");
+    String objectId = objects.findByDocumentId(id).get(0).getId();
+    Path blob = blobRoot().resolve(objectId.substring(0, 2)).resolve(objectId);
+    byte[] sealed = Files.readAllBytes(blob);
+    sealed[sealed.length - 20] ^= 1; // in the last segment: every earlier one still verifies
+    Files.write(blob, sealed);
+
+    ResponseEntity<byte[]> content = get("sender", id);
+
+    assertThat(content.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    assertThat(content.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    String body = new String(content.getBody(), StandardCharsets.ISO_8859_1);
+    assertThat(body).contains("integrity").doesNotContain("%PDF");
+    assertThat(recorder.of(DocumentIntegrityFailed.class, id)).extracting(DocumentEvent::actor).containsExactly("sender");
+  }
+
+  @Test
   void nothingIsStoredInPlaintext() throws Exception {
     byte[] pdf = corpus("good.pdf");
     assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).contains("%PDF", PdfCorpus.PHRASE);
