@@ -35,7 +35,7 @@ final class S3MockServer {
     port = freePort();
     int httpsPort = freePort();
     storeRoot = Files.createTempDirectory("sigill-s3mock");
-    Path log = storeRoot.resolveSibling(storeRoot.getFileName() + ".log");
+    Path log = jar.toAbsolutePath().resolveSibling("s3mock-" + port + ".log"); // in target/, cleaned with it
     process = new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString(),
             "--http.port=" + port, "--com.adobe.testing.s3mock.httpPort=" + port, "--server.port=" + httpsPort, "--server.address=127.0.0.1",
