@@ -2,6 +2,7 @@ package io.sigill.sealing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
@@ -25,7 +26,9 @@ import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSTypedData;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
@@ -57,11 +60,10 @@ final class PadesSignature {
 
   byte[] sign(InputStream signedRanges) throws IOException {
     try {
-      byte[] content = signedRanges.readAllBytes();
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
       generator.addSignerInfoGenerator(signerInfo());
       generator.addCertificates(new JcaCertStore(key.chain()));
-      CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), false);
+      CMSSignedData signed = generator.generate(streamed(signedRanges), false);
       if (timeStamps != null) {
         signed = withTimeStamp(signed);
       }
@@ -69,6 +71,26 @@ final class PadesSignature {
     } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
       throw new IOException("The seal could not be signed: " + e.getClass().getSimpleName(), e);
     }
+  }
+
+  /** The signed byte ranges, digested as they stream by: a large PDF is never held in memory. */
+  private static CMSTypedData streamed(InputStream in) {
+    return new CMSTypedData() {
+      @Override
+      public ASN1ObjectIdentifier getContentType() {
+        return CMSObjectIdentifiers.data;
+      }
+
+      @Override
+      public void write(OutputStream out) throws IOException {
+        in.transferTo(out);
+      }
+
+      @Override
+      public Object getContent() {
+        return in;
+      }
+    };
   }
 
   private SignerInfoGenerator signerInfo() throws GeneralSecurityException, OperatorCreationException {

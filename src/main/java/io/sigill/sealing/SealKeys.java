@@ -47,6 +47,7 @@ class SealKeys {
 
   private static final Logger log = LoggerFactory.getLogger(SealKeys.class);
   static final String GENERATED_ALIAS = "sigill-seal";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Bean
   SealKey sealKey(SealingSettings settings, @Value("${sigill.data-dir}") Path dataDir) {
@@ -108,7 +109,7 @@ class SealKeys {
     }
     Files.createDirectories(dir);
     byte[] secret = new byte[24];
-    new SecureRandom().nextBytes(secret);
+    RANDOM.nextBytes(secret);
     char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret).toCharArray();
     SealKey key = selfSigned("CN=Sigill seal (self-signed),O=Sigill");
     KeyStore store = KeyStore.getInstance("PKCS12");
@@ -131,7 +132,7 @@ class SealKeys {
     X500Name name = new X500Name(subject);
     Instant now = Instant.now();
     JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-        new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
+        new BigInteger(64, RANDOM), Date.from(now.minus(Duration.ofDays(1))),
         Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
     try {
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));

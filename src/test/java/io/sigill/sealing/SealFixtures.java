@@ -68,6 +68,33 @@ public final class SealFixtures {
     }
   }
 
+  /** n Letter pages, each a scanned-looking JPEG (about 40-60 KB a page), as contracts often arrive. */
+  public static byte[] scannedPdf(int pages) {
+    try (PDDocument doc = new PDDocument()) {
+      java.util.Random random = new java.util.Random(42);
+      for (int i = 0; i < pages; i++) {
+        BufferedImage scan = new BufferedImage(850, 1100, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = scan.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 850, 1100);
+        g.setColor(Color.DARK_GRAY);
+        for (int line = 0; line < 45; line++) {
+          g.drawString("Page " + (i + 1) + " clause " + line + " the parties agree " + random.nextInt(), 60, 60 + line * 22);
+        }
+        g.dispose();
+        PDPage page = new PDPage(PDRectangle.LETTER);
+        doc.addPage(page);
+        var image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromImage(doc, scan, 0.75f);
+        try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
+          out.drawImage(image, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
+        }
+      }
+      return bytes(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Pages 1..5: Letter /Rotate 0, A4 /Rotate 90, A5 /Rotate 180, Legal /Rotate 270, and a page
    * whose crop box does not start at 0,0; with an AcroForm text field and a note annotation.
