@@ -1,10 +1,15 @@
 package io.sigill.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -27,6 +32,7 @@ public class AuditTrail {
 
   static final int MAX_PAYLOAD = 8000;
   private static final int MAX_USER_AGENT = 512;
+  private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {};
 
   private final ChainStore chains;
   private final SubjectKeys keys;
@@ -76,6 +82,40 @@ public class AuditTrail {
     chains.insert(event);
     chains.advance(transactionId, org, seq, event.hash(), now);
     return seq;
+  }
+
+  /**
+   * The trail of one transaction without personal values, or empty for an unknown id. No reader
+   * check: callers decide who sees it (public seal verification only reads hashes out of it).
+   */
+  @Transactional(readOnly = true)
+  public Optional<TrailExport> export(String transactionId) {
+    Optional<ChainHead> head = chains.head(transactionId);
+    if (head.isEmpty()) {
+      return Optional.empty();
+    }
+    List<TrailExport.Event> events = chains.events(transactionId).stream()
+        .map(e -> new TrailExport.Event(e.seq(), e.type(), e.actor(), Instant.ofEpochMilli(e.occurredAtMs()),
+            publicPayload(e.payload()), e.hash()))
+        .toList();
+    return Optional.of(new TrailExport(transactionId, events, head.get().lastHash()));
+  }
+
+  /** Recomputes one transaction's chain; empty for an unknown id. */
+  @Transactional(readOnly = true)
+  public Optional<Verification> verify(String transactionId) {
+    return chains.head(transactionId).map(head -> ChainVerifier.verify(chains.events(transactionId), head));
+  }
+
+  private Map<String, Object> publicPayload(String stored) {
+    try {
+      Map<String, Object> values = json.readValue(stored, PAYLOAD);
+      Map<String, Object> shown = new LinkedHashMap<>();
+      values.forEach((k, v) -> shown.put(k, SubjectKeys.isEncrypted(v) ? TrailExport.PERSONAL : v));
+      return shown;
+    } catch (JsonProcessingException e) {
+      return Map.of("unreadable", true);
+    }
   }
 
   /** Erases a data subject: their key is destroyed, their values read as "[erased]" from now on. */

@@ -57,7 +57,7 @@ class SecurityConfig {
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(HttpMethod.POST, "/api/incidents").permitAll()
+                auth.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/verify").permitAll()
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
         .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problemEntryPoint), BasicAuthenticationFilter.class)
@@ -94,7 +94,7 @@ class SecurityConfig {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/", "/login", "/error", "/report-incident", "/report-incident/**",
+                        "/", "/login", "/error", "/report-incident", "/report-incident/**", "/verify",
                         "/css/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
                     .permitAll()
                     .requestMatchers("/actuator/**").hasRole("camunda-admin")

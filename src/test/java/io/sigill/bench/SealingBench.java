@@ -1,0 +1,87 @@
+package io.sigill.bench;
+
+import io.sigill.sealing.SealFixtures;
+import io.sigill.sealing.SealingInput;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sealing a 50-page PDF with 3 signers and 3 fields each, against PDFBox loading and saving the
+ * same file in the same run (goal: ratio at most 3). Run: ./mvnw -Pbench test -Dtest=SealingBench
+ */
+class SealingBench {
+
+  private static final int WARMUP = 3;
+  private static final int RUNS = 11;
+
+  @Test
+  void sealsAFiftyPageTextDocument() throws Exception {
+    run("text-only", SealFixtures.plainPdf(50));
+  }
+
+  @Test
+  void sealsAFiftyPageScannedDocument() throws Exception {
+    run("scanned", SealFixtures.scannedPdf(50));
+  }
+
+  private static void run(String kind, byte[] original) throws Exception {
+    SealingInput input = SealFixtures.input("tx-bench", 3, 50);
+
+    for (int i = 0; i < WARMUP; i++) {
+      SealFixtures.sealWithoutAudit(original, input);
+      loadAndSave(original);
+    }
+    List<Long> seal = new ArrayList<>();
+    List<Long> baseline = new ArrayList<>();
+    resetPeaks();
+    for (int i = 0; i < RUNS; i++) {
+      long t0 = System.nanoTime();
+      SealFixtures.sealWithoutAudit(original, input);
+      seal.add(System.nanoTime() - t0);
+    }
+    long peakHeap = peakHeap();
+    for (int i = 0; i < RUNS; i++) {
+      long t0 = System.nanoTime();
+      loadAndSave(original);
+      baseline.add(System.nanoTime() - t0);
+    }
+    double sealMs = median(seal) / 1e6;
+    double baseMs = median(baseline) / 1e6;
+    System.out.printf("SealingBench [%s] input: %d pages, %d bytes, 3 signers x 3 fields%n", kind, 50, original.length);
+    System.out.printf("SealingBench [%s] seal median: %.1f ms%n", kind, sealMs);
+    System.out.printf("SealingBench [%s] pdfbox load+save median: %.1f ms%n", kind, baseMs);
+    System.out.printf("SealingBench [%s] ratio seal / load+save: %.2f (goal <= 3)%n", kind, sealMs / baseMs);
+    System.out.printf("SealingBench [%s] peak heap while sealing: %.1f MiB (max heap %.0f MiB)%n", kind, peakHeap / 1048576.0,
+        Runtime.getRuntime().maxMemory() / 1048576.0);
+  }
+
+  private static void loadAndSave(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      doc.save(new ByteArrayOutputStream());
+    }
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  private static long peakHeap() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+  }
+}
