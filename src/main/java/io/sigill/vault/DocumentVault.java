@@ -1,0 +1,362 @@
+package io.sigill.vault;
+
+import io.sigill.identity.Role;
+import io.sigill.identity.SigillUser;
+import io.sigill.web.NotFoundException;
+import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The document vault: every document byte goes in through {@link #store} and out through
+ * {@link #open}. Content is encrypted with a fresh data key per object ({@link SegmentedAead}),
+ * the key wrapped by the {@link KeyProvider}, the ciphertext kept in the {@link BlobStore}.
+ *
+ * <p>Reads verify before they stream: the ciphertext is copied to a local temp file (ciphertext
+ * only, never plaintext on disk), decrypted once to check every segment and the SHA-256 recorded
+ * at intake, and only then decrypted again into the response. A caller thus never gets a partial
+ * document that looks whole, and a slow client never holds an S3 connection open.
+ */
+@Service
+public class DocumentVault {
+
+  private static final Logger log = LoggerFactory.getLogger(DocumentVault.class);
+
+  private final VaultDocumentRepository documents;
+  private final VaultObjectRepository objects;
+  private final KeyProvider keys;
+  private final BlobStore blobs;
+  private final PdfIntake intake;
+  private final ApplicationEventPublisher events;
+  private final ObjectProvider<SignerDocumentAccess> signerAccess;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  DocumentVault(
+      VaultDocumentRepository documents,
+      VaultObjectRepository objects,
+      KeyProvider keys,
+      BlobStore blobs,
+      VaultSettings settings,
+      ApplicationEventPublisher events,
+      ObjectProvider<SignerDocumentAccess> signerAccess,
+      PlatformTransactionManager transactionManager) {
+    this.documents = documents;
+    this.objects = objects;
+    this.keys = keys;
+    this.blobs = blobs;
+    this.intake = new PdfIntake(settings.maxUploadBytes(), settings.maxPages(), settings.maxInflatedBytes());
+    this.events = events;
+    this.signerAccess = signerAccess;
+    this.tx = new TransactionTemplate(transactionManager);
+    this.clock = Clock.systemUTC();
+  }
+
+  /**
+   * Checks, encrypts and stores an uploaded PDF as version 1 of a new document. A refused file
+   * leaves nothing behind: no blob, no key, no row.
+   */
+  public DocumentInfo store(SigillUser uploader, String fileName, InputStream content, AccessContext ctx) {
+    if (!uploader.hasAnyRole(Role.SENDER, Role.ORG_ADMIN)) {
+      throw new AccessDeniedException("Only senders and org admins store documents");
+    }
+    String name = FileNames.sanitize(fileName);
+    PdfIntake.Checked checked;
+    try {
+      checked = intake.take(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the upload", e);
+    }
+    String documentId = UUID.randomUUID().toString();
+    String objectId = UUID.randomUUID().toString();
+    int version = 1;
+    try {
+      KeyProvider.DataKey dataKey = keys.newDataKey();
+      try {
+        byte[] prefix = SegmentedAead.newNoncePrefix();
+        byte[] aad = SegmentedAead.associatedData(documentId, version);
+        Path plain = checked.file();
+        blobs.put(objectId, SegmentedAead.ciphertextLength(checked.size()),
+            () -> SegmentedAead.encrypting(dataKey.plaintext(), prefix, aad, open(plain)));
+      } finally {
+        Arrays.fill(dataKey.plaintext(), (byte) 0);
+      }
+      Instant now = clock.instant();
+      DocumentInfo info =
+          new DocumentInfo(documentId, version, name, checked.pages(), checked.sha256(), checked.size(), now, false, null);
+      try {
+        tx.executeWithoutResult(s -> {
+          documents.save(new VaultDocument(documentId, uploader.orgId(), name, uploader.userId(), now));
+          objects.save(new VaultObject(objectId, documentId, version, checked.size(), checked.sha256(),
+              checked.pages(), dataKey.kekId(), dataKey.wrapped(), now));
+          events.publishEvent(new DocumentStored(uploader.orgId(), documentId, version, uploader.userId(),
+              ctx.ip(), ctx.userAgent(), now));
+        });
+      } catch (RuntimeException e) {
+        deleteQuietly(objectId); // no row, so the blob must go too
+        throw e;
+      }
+      return info;
+    } catch (IOException e) {
+      deleteQuietly(objectId);
+      throw new UncheckedIOException("Could not store the document", e);
+    } finally {
+      deleteTemp(checked.file());
+    }
+  }
+
+  /** The metadata of a document the reader may see; another org's id is not found. */
+  public DocumentInfo describe(String documentId, DocumentReader reader) {
+    VaultDocument doc = visible(documentId, reader).orElseThrow(() -> notFound());
+    return info(doc, currentObject(doc));
+  }
+
+  /**
+   * The one way to a document's bytes: checks the reader's right, records the read (or the
+   * refusal) in its own committed transaction, then verifies and hands out the plaintext.
+   */
+  public DocumentContent open(String documentId, DocumentReader reader, AccessContext ctx) {
+    Grant grant = tx.execute(s -> authorize(documentId, reader, ctx));
+    if (grant instanceof Grant.Refused refused) {
+      if (refused.forbidden()) {
+        throw new AccessDeniedException("Role may not read documents");
+      }
+      throw notFound();
+    }
+    Grant.Granted granted = (Grant.Granted) grant;
+    return verifiedContent(granted.document(), granted.object(), reader, ctx);
+  }
+
+  /**
+   * Crypto-shreds a document: the rows holding its wrapped data keys are deleted in the same
+   * transaction as the event, then every stored version of its bytes. Should a blob delete fail
+   * afterwards, what remains is ciphertext whose key no longer exists.
+   */
+  public void shred(String documentId, SigillUser admin, AccessContext ctx) {
+    if (!admin.hasRole(Role.ORG_ADMIN)) {
+      throw new AccessDeniedException("Only org admins delete documents");
+    }
+    List<String> blobKeys = tx.execute(s -> {
+      VaultDocument doc = documents.findByIdAndOrgId(documentId, admin.orgId()).orElseThrow(() -> notFound());
+      if (doc.isLocked(clock.instant())) {
+        throw new DocumentLockedException("The document is under legal hold or retention and cannot be deleted.");
+      }
+      List<VaultObject> versions = objects.findByDocumentId(documentId);
+      objects.deleteAll(versions);
+      documents.delete(doc);
+      events.publishEvent(new DocumentShredded(doc.getOrgId(), documentId, doc.getCurrentVersion(), admin.userId(),
+          ctx.ip(), ctx.userAgent(), clock.instant()));
+      return versions.stream().map(VaultObject::getId).toList();
+    });
+    for (String key : blobKeys) {
+      deleteQuietly(key);
+    }
+  }
+
+  /** Sets or lifts a legal hold, mirrored to the blob store's object lock (S3: PutObjectLegalHold). */
+  public void setLegalHold(String documentId, String orgId, boolean on) {
+    tx.executeWithoutResult(s -> {
+      VaultDocument doc = documents.findByIdAndOrgId(documentId, orgId).orElseThrow(() -> notFound());
+      doc.setLegalHold(on);
+      objects.findByDocumentId(documentId).forEach(o -> blobs.setLegalHold(o.getId(), on));
+    });
+  }
+
+  /** Keeps a document until the given time, mirrored to the store (S3: PutObjectRetention). */
+  public void setRetentionUntil(String documentId, String orgId, Instant until) {
+    tx.executeWithoutResult(s -> {
+      VaultDocument doc = documents.findByIdAndOrgId(documentId, orgId).orElseThrow(() -> notFound());
+      doc.setRetainUntil(until);
+      objects.findByDocumentId(documentId).forEach(o -> blobs.setRetentionUntil(o.getId(), until));
+    });
+  }
+
+  /** Re-wraps every data key not under the newest KEK; content is untouched. Returns the count. */
+  public int rewrapDataKeys() {
+    String newest = keys.currentKekId();
+    Integer count = tx.execute(s -> {
+      List<VaultObject> stale = objects.findByKekIdNot(newest);
+      for (VaultObject o : stale) {
+        KeyProvider.DataKey rewrapped = keys.rewrap(o.getKekId(), o.wrappedKey());
+        o.rewrapped(rewrapped.kekId(), rewrapped.wrapped());
+      }
+      return stale.size();
+    });
+    log.info("Re-wrapped {} data keys under {}", count, newest);
+    return count == null ? 0 : count;
+  }
+
+  private sealed interface Grant {
+    record Granted(DocumentInfo document, VaultObject object) implements Grant {}
+
+    record Refused(boolean forbidden) implements Grant {}
+  }
+
+  private Grant authorize(String documentId, DocumentReader reader, AccessContext ctx) {
+    Instant now = clock.instant();
+    Optional<VaultDocument> found = visible(documentId, reader);
+    // A signer's right is the request's, already checked by visible(); a member's is the role's.
+    boolean roleAllows = !(reader instanceof DocumentReader.Member m)
+        || m.user().hasAnyRole(Role.SENDER, Role.ORG_ADMIN, Role.COMPLIANCE);
+    if (found.isEmpty() || !roleAllows) {
+      String orgId = reader instanceof DocumentReader.Member m ? m.user().orgId() : null;
+      events.publishEvent(new DocumentAccessRefused(orgId, documentId, 0, reader.actor(), ctx.ip(), ctx.userAgent(), now));
+      // Another org's document and an unknown id answer alike; a known one with the wrong role is 403.
+      return new Grant.Refused(found.isPresent());
+    }
+    VaultDocument doc = found.get();
+    VaultObject object = currentObject(doc);
+    events.publishEvent(new DocumentRead(doc.getOrgId(), documentId, object.getVersion(), reader.actor(), ctx.ip(),
+        ctx.userAgent(), now));
+    return new Grant.Granted(info(doc, object), object);
+  }
+
+  private Optional<VaultDocument> visible(String documentId, DocumentReader reader) {
+    if (reader instanceof DocumentReader.Member m) {
+      return documents.findByIdAndOrgId(documentId, m.user().orgId());
+    }
+    DocumentReader.Signer signer = (DocumentReader.Signer) reader;
+    return documents.findById(documentId)
+        .filter(d -> signerAccess.stream().anyMatch(a -> a.mayRead(signer.signerId(), d.getOrgId(), documentId)));
+  }
+
+  private DocumentContent verifiedContent(DocumentInfo info, VaultObject object, DocumentReader reader, AccessContext ctx) {
+    Path spool = null;
+    byte[] dataKey = null;
+    try {
+      spool = tempFile();
+      try (InputStream in = blobs.get(object.getId())) {
+        Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
+      }
+      byte[] aad = SegmentedAead.associatedData(info.id(), object.getVersion());
+      dataKey = keys.unwrap(object.getKekId(), object.wrappedKey());
+      MessageDigest digest = PdfIntake.sha256();
+      long size;
+      try (InputStream check = new DigestInputStream(SegmentedAead.decrypting(dataKey, aad, open(spool)), digest)) {
+        size = check.transferTo(OutputStream.nullOutputStream());
+      }
+      if (size != object.getSizeBytes() || !HexFormat.of().formatHex(digest.digest()).equals(object.getSha256())) {
+        throw new SegmentedAead.IntegrityException("Checksum does not match the one recorded at intake", null);
+      }
+      InputStream verified = new DeletingInputStream(SegmentedAead.decrypting(dataKey, aad, open(spool)), spool);
+      spool = null; // now owned by the stream
+      return new DocumentContent(info, verified);
+    } catch (SegmentedAead.IntegrityException | FileNotFoundException | IllegalStateException e) {
+      integrityFailed(info, object, reader, ctx, e);
+      throw new DocumentIntegrityException("The stored document failed its integrity check and was not served; "
+          + "the incident has been recorded.");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the stored document", e);
+    } finally {
+      if (dataKey != null) {
+        Arrays.fill(dataKey, (byte) 0);
+      }
+      if (spool != null) {
+        deleteTemp(spool);
+      }
+    }
+  }
+
+  private void integrityFailed(DocumentInfo info, VaultObject object, DocumentReader reader, AccessContext ctx, Exception cause) {
+    log.error("Document {} version {} (object {}) failed its integrity check: {}", info.id(), object.getVersion(),
+        object.getId(), cause.getMessage());
+    String orgId = reader instanceof DocumentReader.Member m ? m.user().orgId() : null;
+    tx.executeWithoutResult(s -> events.publishEvent(new DocumentIntegrityFailed(orgId, info.id(), object.getVersion(),
+        reader.actor(), ctx.ip(), ctx.userAgent(), clock.instant())));
+  }
+
+  private VaultObject currentObject(VaultDocument doc) {
+    return objects.findByDocumentIdAndVersion(doc.getId(), doc.getCurrentVersion())
+        .orElseThrow(() -> new IllegalStateException("Document " + doc.getId() + " has no current version"));
+  }
+
+  private static DocumentInfo info(VaultDocument doc, VaultObject object) {
+    return new DocumentInfo(doc.getId(), object.getVersion(), doc.getFileName(), object.getPages(), object.getSha256(),
+        object.getSizeBytes(), doc.getCreatedAt(), doc.isLegalHold(), doc.getRetainUntil());
+  }
+
+  private static NotFoundException notFound() {
+    return new NotFoundException("No such document");
+  }
+
+  private void deleteQuietly(String blobKey) {
+    try {
+      blobs.deleteAllVersions(blobKey);
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not delete stored object {}; its data key is gone, so it is unreadable", blobKey, e);
+    }
+  }
+
+  private static InputStream open(Path file) {
+    try {
+      return Files.newInputStream(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path tempFile() throws IOException {
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Files.createTempFile(dir, "sigill-read", ".enc",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    return Files.createTempFile(dir, "sigill-read", ".enc");
+  }
+
+  private static void deleteTemp(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.warn("Could not delete temp file {}", file, e);
+    }
+  }
+
+  /** Deletes its backing temp file when closed. */
+  private static final class DeletingInputStream extends FilterInputStream {
+    private final Path file;
+
+    DeletingInputStream(InputStream in, Path file) {
+      super(in);
+      this.file = file;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return in.read(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        super.close();
+      } finally {
+        deleteTemp(file);
+      }
+    }
+  }
+}
