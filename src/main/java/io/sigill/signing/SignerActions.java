@@ -27,7 +27,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a signer does through a token: open, sign, decline. Each resolves the token to its one
@@ -63,9 +65,12 @@ class SignerActions {
   private final AuditTrail auditTrail;
   private final RuntimeService runtimeService;
   private final DocumentVault vault;
+  private final TransactionTemplate readOnly;
 
   SignerActions(SignerTokens tokens, SignerRepository signers, AuditTrail auditTrail, RuntimeService runtimeService,
-      DocumentVault vault) {
+      DocumentVault vault, PlatformTransactionManager transactionManager) {
+    this.readOnly = new TransactionTemplate(transactionManager);
+    this.readOnly.setReadOnly(true);
     this.tokens = tokens;
     this.signers = signers;
     this.auditTrail = auditTrail;
@@ -93,8 +98,11 @@ class SignerActions {
 
   /** The document for rendering pages, read through the vault as this signer (authorized, audited). */
   DocumentContent document(String token, AccessContext ctx) {
-    Signer signer = liveReadOnly(token);
-    return vault.open(signer.getRequest().getDocumentId(), new DocumentReader.Signer(signer.getId()), ctx);
+    String[] ids = readOnly.execute(s -> {
+      Signer signer = liveReadOnly(token);
+      return new String[] {signer.getId(), signer.getRequest().getDocumentId()};
+    });
+    return vault.open(ids[1], new DocumentReader.Signer(ids[0]), ctx);
   }
 
   @Transactional
