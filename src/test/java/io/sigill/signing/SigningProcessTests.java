@@ -38,7 +38,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Walks every path of bpmn/signature-request.bpmn against a real SMTP server (GreenMail). */
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class SigningProcessTests {
 
@@ -73,6 +76,7 @@ class SigningProcessTests {
   @Autowired SignatureRequestRepository repository;
   @Autowired Members members;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired MockMvc mvc;
 
   SigillUser sender;
 
@@ -117,6 +121,25 @@ class SigningProcessTests {
     MimeMultipart parts = (MimeMultipart) completed.get(0).getContent();
     assertThat(GreenMailUtil.getWholeMessage(completed.get(0))).contains("application/pdf");
     assertThat(parts.getCount()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void emailedLinkArrivesAsTextAndEscapedHtmlAndOpensTheSigningPage() throws Exception {
+    ProcessInstance pi = send(List.of(signer("Anna <b>Bold</b>", ANNA, 1)), List.of());
+    runJobs(pi);
+    MimeMessage mail = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> to(m).equals(ANNA)).findFirst()
+        .orElseThrow();
+    String whole = GreenMailUtil.getWholeMessage(mail);
+    assertThat(whole).contains("multipart/alternative", "text/plain", "text/html");
+    assertThat(whole).contains("Anna &lt;b&gt;Bold&lt;/b&gt;").doesNotContain("<b>Bold</b></span>");
+    java.util.regex.Matcher link = SigningFixtures.LINK.matcher(whole);
+    assertThat(link.find()).isTrue();
+    assertThat(link.group(1)).isEqualTo("http://localhost:8080");
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/sign/" + link.group(2)))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+            .string(org.hamcrest.Matchers.containsString("Anna &lt;b&gt;Bold&lt;/b&gt;")));
+    assertThat(status(pi, 0)).isEqualTo(SignerStatus.VIEWED);
   }
 
   @Test
