@@ -55,9 +55,12 @@ public class SignatureRequests {
   private final AuditTrail auditTrail;
   private final SigningSettings settings;
   private final TransactionTemplate tx;
+  private final Webhooks webhooks;
 
   SignatureRequests(SignatureRequestRepository requests, DocumentVault vault, RuntimeService runtimeService,
-      AuditTrail auditTrail, SigningSettings settings, PlatformTransactionManager transactionManager) {
+      AuditTrail auditTrail, SigningSettings settings, PlatformTransactionManager transactionManager,
+      Webhooks webhooks) {
+    this.webhooks = webhooks;
     this.requests = requests;
     this.vault = vault;
     this.runtimeService = runtimeService;
@@ -139,6 +142,7 @@ public class SignatureRequests {
             EXPIRES_AT, expiresAt.toString(),
             REMINDER_CYCLE, "R/P" + reminderEveryDays + "D"));
     auditTrail.record(AuditEventType.REQUEST_SENT, request.getId(), sender.orgId(), actor, Map.of());
+    webhooks.emit(request, Webhooks.Event.SENT, null);
     return SignatureRequestView.of(request);
   }
 
@@ -173,6 +177,7 @@ public class SignatureRequests {
     auditTrail.record(AuditEventType.REQUEST_CANCELLED, id, request.getOrgId(), Actor.user(user.userId()), Map.of(),
         ctx.ip(), ctx.userAgent());
     runtimeService.createMessageCorrelation(MESSAGE_CANCELLED).processInstanceBusinessKey(id).correlate();
+    webhooks.emit(request, Webhooks.Event.CANCELED, null);
     return SignatureRequestView.of(request);
   }
 

@@ -66,9 +66,11 @@ class SignerActions {
   private final RuntimeService runtimeService;
   private final DocumentVault vault;
   private final TransactionTemplate readOnly;
+  private final Webhooks webhooks;
 
   SignerActions(SignerTokens tokens, SignerRepository signers, AuditTrail auditTrail, RuntimeService runtimeService,
-      DocumentVault vault, PlatformTransactionManager transactionManager) {
+      DocumentVault vault, PlatformTransactionManager transactionManager, Webhooks webhooks) {
+    this.webhooks = webhooks;
     this.readOnly = new TransactionTemplate(transactionManager);
     this.readOnly.setReadOnly(true);
     this.tokens = tokens;
@@ -86,6 +88,7 @@ class SignerActions {
     if (signer.viewed(now())) {
       auditTrail.record(AuditEventType.SIGNER_OPENED, request.getId(), request.getOrgId(), Actor.signer(signer.getId()),
           Map.of("signerId", signer.getId()), ctx.ip(), ctx.userAgent());
+      webhooks.emit(request, Webhooks.Event.VIEWED, signer.getId());
     }
     int pages = vault.describe(request.getDocumentId(), new DocumentReader.Signer(signer.getId())).pages();
     return new SigningView(new RequestPart(request.getTitle(), request.getMessage()),
@@ -172,6 +175,7 @@ class SignerActions {
         Map.of("signerId", signer.getId(), "consent", true, "signatureType", type, "fieldsFilled", values.size()),
         ctx.ip(), ctx.userAgent());
     deliver(MESSAGE_SIGNED, request.getId(), signer.getId());
+    webhooks.emit(request, Webhooks.Event.SIGNED, signer.getId());
   }
 
   @Transactional
@@ -195,6 +199,7 @@ class SignerActions {
         Map.of("signerId", signer.getId(), "reason", SigningSteps.personal(signer.getId(), reason.strip())),
         ctx.ip(), ctx.userAgent());
     deliver(MESSAGE_DECLINED, request.getId(), signer.getId());
+    webhooks.emit(request, Webhooks.Event.DECLINED, signer.getId());
   }
 
   /** The execution of this signer's branch waiting for the message (signer ids are unique per request). */

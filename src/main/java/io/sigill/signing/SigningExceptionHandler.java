@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Problem details for the signing API's own refusals; everything else is the shared handler's. */
-@RestControllerAdvice(assignableTypes = {SignatureRequestController.class, SignerApiController.class})
+@RestControllerAdvice(assignableTypes = {SignatureRequestController.class, SignerApiController.class, WebhookController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class SigningExceptionHandler {
 

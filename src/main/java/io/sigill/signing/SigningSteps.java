@@ -45,10 +45,12 @@ class SigningSteps {
   private final DocumentVault vault;
   private final IdentityService identityService;
   private final String baseUrl;
+  private final Webhooks webhooks;
 
   SigningSteps(SignatureRequestRepository requests, SignerRepository signers, SignerTokens tokens, Mailer mailer,
       MailTemplates templates, AuditTrail auditTrail, DocumentVault vault, IdentityService identityService,
-      @Value("${sigill.base-url}") String baseUrl) {
+      @Value("${sigill.base-url}") String baseUrl, Webhooks webhooks) {
+    this.webhooks = webhooks;
     this.requests = requests;
     this.signers = signers;
     this.tokens = tokens;
@@ -135,6 +137,7 @@ class SigningSteps {
       request.end(SignatureRequestStatus.COMPLETED, now());
       auditTrail.record(AuditEventType.REQUEST_COMPLETED, requestId, request.getOrgId(), Actor.SYSTEM,
           Map.of("finalDocumentId", request.getFinalDocumentId()));
+      webhooks.emit(request, Webhooks.Event.COMPLETED, null);
     }
   }
 
@@ -196,6 +199,7 @@ class SigningSteps {
       request.end(SignatureRequestStatus.EXPIRED, now());
       auditTrail.record(AuditEventType.REQUEST_EXPIRED, requestId, request.getOrgId(), Actor.SYSTEM,
           Map.of("expiresAt", request.getExpiresAt().toString()));
+      webhooks.emit(request, Webhooks.Event.EXPIRED, null);
     }
   }
 
