@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -39,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class SignerActions {
 
+  static final int MAX_ATTEMPTS = 5;
   static final int MAX_REASON = 1000;
   static final int MAX_TYPED = 200;
   static final int MAX_DRAWN = 200_000;
@@ -66,6 +69,7 @@ class SignerActions {
   private final RuntimeService runtimeService;
   private final DocumentVault vault;
   private final TransactionTemplate readOnly;
+  private final TransactionTemplate writable;
   private final Webhooks webhooks;
 
   SignerActions(SignerTokens tokens, SignerRepository signers, AuditTrail auditTrail, RuntimeService runtimeService,
@@ -73,6 +77,7 @@ class SignerActions {
     this.webhooks = webhooks;
     this.readOnly = new TransactionTemplate(transactionManager);
     this.readOnly.setReadOnly(true);
+    this.writable = new TransactionTemplate(transactionManager);
     this.tokens = tokens;
     this.signers = signers;
     this.auditTrail = auditTrail;
@@ -108,8 +113,39 @@ class SignerActions {
     return vault.open(ids[1], new DocumentReader.Signer(ids[0]), ctx);
   }
 
-  @Transactional
+  /**
+   * Records the signature and moves the process. Signers of one group may sign at the same
+   * moment; the engine then refuses one of the two transactions (optimistic locking on the shared
+   * multi-instance execution), which is simply run again.
+   */
   void sign(String token, Submission submission, AccessContext ctx) {
+    retryingOnConflict(() -> signOnce(token, submission, ctx));
+  }
+
+  void decline(String token, String reason, AccessContext ctx) {
+    retryingOnConflict(() -> declineOnce(token, reason, ctx));
+  }
+
+  private void retryingOnConflict(Runnable action) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        writable.executeWithoutResult(s -> action.run());
+        return;
+      } catch (OptimisticLockingException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        try {
+          Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void signOnce(String token, Submission submission, AccessContext ctx) {
     Signer signer = live(token);
     SignatureRequest request = signer.getRequest();
     List<String> problems = new ArrayList<>();
@@ -178,8 +214,7 @@ class SignerActions {
     webhooks.emit(request, Webhooks.Event.SIGNED, signer.getId());
   }
 
-  @Transactional
-  void decline(String token, String reason, AccessContext ctx) {
+  private void declineOnce(String token, String reason, AccessContext ctx) {
     Signer signer = live(token);
     SignatureRequest request = signer.getRequest();
     List<String> problems = new ArrayList<>();

@@ -157,6 +157,34 @@ class SigningProcessTests {
   }
 
   @Test
+  void signersOfOneGroupSigningAtTheSameMomentBothCount() throws Exception {
+    ProcessInstance pi = send(List.of(signer("Anna", ANNA, 1), signer("Ben", BEN, 1), signer("Cara", CARA, 1)),
+        List.of());
+    runJobs(pi);
+    List<String> tokens = List.of(tokenFor(ANNA), tokenFor(BEN), tokenFor(CARA));
+    java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(tokens.size());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tokens.size());
+    try {
+      List<java.util.concurrent.Future<Object>> done = new java.util.ArrayList<>();
+      for (String t : tokens) {
+        done.add(pool.submit(() -> {
+          barrier.await();
+          sign(t);
+          return null;
+        }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    BpmnAwareTests.assertThat(pi).isWaitingAt("Task_SealDocument");
+    runJobs(pi);
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("End_RequestCompleted");
+  }
+
+  @Test
   void mixedOrderAsksTheSecondGroupOnlyWhenTheWholeFirstGroupHasSigned() throws Exception {
     ProcessInstance pi = send(
         List.of(signer("Anna", ANNA, 1), signer("Ben", BEN, 1), signer("Cara", CARA, 2)), List.of());
