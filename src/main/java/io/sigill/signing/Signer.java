@@ -64,7 +64,8 @@ class Signer {
   private String signatureType;
 
   @Lob
-  @Column(name = "signature_value")
+  // Longer than MEDIUMTEXT, so Hibernate expects the LONGTEXT of the MySQL migration (CLOB on H2).
+  @Column(name = "signature_value", length = 100_000_000)
   private String signatureValue;
 
   protected Signer() {}
