@@ -74,6 +74,49 @@ class SigningBrowserTests {
     assertThat(json.readTree(status.getBody()).get("status").asText()).isEqualTo("COMPLETED");
   }
 
+  @Test
+  void senderCreatesARequestInTheWebPagesAndSeesItComplete() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("sigill-browser", ".pdf");
+    java.nio.file.Files.write(file, SigningFixtures.pdf(2));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    browser.get("http://localhost:" + port + "/requests/new");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("sender");
+    browser.findElement(By.id("password")).sendKeys("demo");
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send")));
+    browser.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.name("title")).sendKeys("Web <lease>");
+    List<org.openqa.selenium.WebElement> names = browser.findElements(By.name("name"));
+    List<org.openqa.selenium.WebElement> emails = browser.findElements(By.name("email"));
+    names.get(0).sendKeys("Web Anna");
+    emails.get(0).sendKeys("web.anna@example.org");
+    names.get(1).sendKeys("Web Ben");
+    emails.get(1).sendKeys("web.ben@example.org");
+    Chromium.screenshot(browser, "sender-new-request");
+    browser.findElement(By.id("send")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "SENT"));
+    String id = browser.getCurrentUrl().replaceAll(".*/requests/", "");
+    assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Web <lease>");
+    String senderWindow = browser.getWindowHandle();
+
+    runJobs(id);
+    signInBrowser(link("web.anna@example.org"), "Web Anna", false);
+    runJobs(id);
+    signInBrowser(link("web.ben@example.org"), "Web Ben", false);
+    runJobs(id);
+
+    browser.get("http://localhost:" + port + "/requests/" + id);
+    assertThat(browser.getWindowHandle()).isEqualTo(senderWindow);
+    // Signing cleared the cookies: sign in again as the sender.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("sender");
+    browser.findElement(By.id("password")).sendKeys("demo");
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "COMPLETED"));
+    assertThat(browser.findElements(By.id("download-final"))).hasSize(1);
+    Chromium.screenshot(browser, "sender-request-completed");
+    java.nio.file.Files.deleteIfExists(file);
+  }
+
   private void signInBrowser(String link, String signature, boolean screenshot) {
     browser.manage().deleteAllCookies();
     browser.get(link);
