@@ -66,6 +66,8 @@ class SigningBench {
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired RepositoryService repositoryService;
+  final List<Long> linkWaits = Collections.synchronizedList(new ArrayList<>());
+  final List<Long> completionWaits = Collections.synchronizedList(new ArrayList<>());
 
   @Test
   void signingEndToEndAgainstTheBareEngine() throws Exception {
@@ -78,6 +80,8 @@ class SigningBench {
     runAll(WARMUP, i -> signing(run + "w", i, pdf, new ArrayList<>(), new ArrayList<>()));
     runAll(WARMUP, i -> bare(new ArrayList<>()));
 
+    linkWaits.clear();
+    completionWaits.clear();
     List<Long> creates = Collections.synchronizedList(new ArrayList<>());
     List<Long> signs = Collections.synchronizedList(new ArrayList<>());
     long signingNanos = runAll(N, i -> signing(run, i, pdf, creates, signs));
@@ -90,6 +94,10 @@ class SigningBench {
     System.out.printf("BENCH signing.completed_per_s=%.2f%n", signingRate);
     System.out.printf("BENCH signing.create_ms p50=%.1f p95=%.1f%n", pct(creates, 50), pct(creates, 95));
     System.out.printf("BENCH signing.sign_ms p50=%.1f p95=%.1f%n", pct(signs, 50), pct(signs, 95));
+    System.out.printf("BENCH signing.wait_for_link_ms p50=%.1f p95=%.1f (async email step via the job executor)%n",
+        pct(linkWaits, 50), pct(linkWaits, 95));
+    System.out.printf("BENCH signing.wait_for_completion_ms p50=%.1f p95=%.1f (seal + completed-copy steps)%n",
+        pct(completionWaits, 50), pct(completionWaits, 95));
     System.out.printf("BENCH bare_engine.completed_per_s=%.2f (REST call p50=%.1f ms p95=%.1f ms)%n", bareRate,
         pct(bareCalls, 50), pct(bareCalls, 95));
     System.out.printf("BENCH ratio signing/bare=%.2f (goal >= 0.5)%n", signingRate / bareRate);
@@ -123,13 +131,17 @@ class SigningBench {
     Map<String, Object> submission = Map.of("consent", true, "fields", Map.of(),
         "signature", Map.of("type", "typed", "value", "Bench"));
     for (String email : emails) {
+      long w0 = System.nanoTime();
       String token = awaitToken(email);
+      linkWaits.add(System.nanoTime() - w0);
       long s0 = System.nanoTime();
       ResponseEntity<String> signed = rest.postForEntity("/api/sign/" + token, submission, String.class);
       signs.add(System.nanoTime() - s0);
       assertThat(signed.getStatusCode()).as(signed.getBody()).isEqualTo(HttpStatus.OK);
     }
+    long c0 = System.nanoTime();
     awaitCompleted(id);
+    completionWaits.add(System.nanoTime() - c0);
   }
 
   private void bare(List<Long> calls) {
