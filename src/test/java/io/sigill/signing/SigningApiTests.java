@@ -175,6 +175,27 @@ class SigningApiTests {
     assertThat(jdbc.queryForObject("select count(*) from outbound_mail where dedupe_key like ?", Long.class,
         "completed-copy:" + id + "%")).isEqualTo(2);
     mvc.perform(post("/api/signature-requests/" + id + "/cancel").with(SENDER)).andExpect(status().isConflict());
+
+    // The request's audit chain holds the whole story, signer actions with IP and user agent, and verifies.
+    JsonNode trail = json.readTree(mvc.perform(get("/api/transactions/" + id + "/audit").with(SENDER))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    List<String> types = new java.util.ArrayList<>();
+    trail.get("events").forEach(e -> types.add(e.get("type").asText()));
+    assertThat(types).contains("REQUEST_CREATED", "REQUEST_SENT", "SIGNER_NOTIFIED", "SIGNER_OPENED", "SIGNER_SIGNED",
+        "DOCUMENT_SEALED", "REQUEST_COMPLETED", "PROCESS_STARTED", "PROCESS_ENDED");
+    JsonNode signed = null;
+    for (JsonNode e : trail.get("events")) {
+      if (e.get("type").asText().equals("SIGNER_SIGNED")) {
+        signed = e;
+        break;
+      }
+    }
+    assertThat(signed.get("actor").asText()).startsWith("signer:");
+    assertThat(signed.get("userAgent").asText()).isEqualTo("Phone");
+    assertThat(signed.get("ip").asText()).isNotBlank();
+    assertThat(trail.toString()).doesNotContain("anna.api@example.org");
+    mvc.perform(get("/api/transactions/" + id + "/audit/verify").with(SENDER))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true));
   }
 
   @Test
