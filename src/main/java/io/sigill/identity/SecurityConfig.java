@@ -58,6 +58,8 @@ class SecurityConfig {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/verify").permitAll()
+                    // Signers have no account: the token in the path is their credential.
+                    .requestMatchers("/api/sign/**").permitAll()
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
         .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problemEntryPoint), BasicAuthenticationFilter.class)
@@ -94,7 +96,7 @@ class SecurityConfig {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/", "/login", "/error", "/report-incident", "/report-incident/**", "/verify",
+                        "/", "/login", "/error", "/report-incident", "/report-incident/**", "/verify", "/sign/**",
                         "/css/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
                     .permitAll()
                     .requestMatchers("/actuator/**").hasRole("camunda-admin")

@@ -7,8 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,6 +52,57 @@ public class Mailer {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     // Boot creates a JavaMailSender for any spring.mail.host, even an empty one: blank means capture.
     this.smtp = !smtpHost.isBlank();
+  }
+
+  /** A file sent along with a mail (e.g. the completed PDF); not kept in the outbox. */
+  public record Attachment(String fileName, String contentType, byte[] content) {}
+
+  /** True when a mail with this dedupe key was already sent or captured. */
+  @Transactional(readOnly = true)
+  public boolean isRecorded(String dedupeKey) {
+    return outbox.existsByDedupeKey(dedupeKey);
+  }
+
+  /**
+   * Sends a mail with a text and an HTML part (multipart/alternative) and an optional
+   * attachment, unless one with this dedupe key was already recorded. The outbox keeps the text.
+   *
+   * @return true if the mail was sent or captured now, false if it was a duplicate
+   */
+  @Transactional
+  public boolean send(String dedupeKey, String to, String subject, String textBody, String htmlBody,
+      Attachment attachment) {
+    requireValid(dedupeKey, to, subject, textBody);
+    if (outbox.existsByDedupeKey(dedupeKey)) {
+      return false;
+    }
+    if (!smtp) {
+      OutboundMail mail = outbox.save(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.CAPTURED));
+      log.info("Mail captured in the outbox as {} (no SMTP host configured; read it at /outbox)", mail.getId());
+      return true;
+    }
+    JavaMailSender sender = mailSender.getObject();
+    MimeMessage message = sender.createMimeMessage();
+    try {
+      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+      helper.setFrom(settings.from());
+      helper.setTo(to);
+      helper.setSubject(subject);
+      if (htmlBody == null) {
+        helper.setText(textBody, false);
+      } else {
+        helper.setText(textBody, htmlBody);
+      }
+      if (attachment != null) {
+        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+      }
+    } catch (MessagingException e) {
+      throw new MailPreparationException("Could not prepare mail " + dedupeKey, e);
+    }
+    sender.send(message);
+    ownTransaction.executeWithoutResult(
+        status -> outbox.save(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.SENT)));
+    return true;
   }
 
   /**

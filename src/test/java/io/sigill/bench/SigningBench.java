@@ -1,0 +1,254 @@
+package io.sigill.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sigill.mysql.MySqlAvailable;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * End to end over HTTP on MySQL/MariaDB with the job executor on: N signature requests of three
+ * signers in order are created, signed through the JSON signer API (tokens read from the captured
+ * outbox, as a mail client would) and completed; against the bare engine running a process of the
+ * same shape (start, three user tasks, end) driven through Camunda's REST API, in the same run.
+ * Prints one line per figure.
+ */
+@ExtendWith(MySqlAvailable.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.datasource.hikari.maximum-pool-size=20", "camunda.bpm.job-execution.enabled=true"})
+@ActiveProfiles({"test", "mysql"})
+class SigningBench {
+
+  static final int N = Integer.getInteger("bench.signing.requests", 40);
+  static final int CLIENTS = Integer.getInteger("bench.signing.clients", 4);
+  static final int WARMUP = 4;
+  // The bench's own polling of the outbox competes with the server for CPU and database: not too often.
+  static final long POLL_MS = 15;
+  static final Pattern TOKEN = Pattern.compile("/sign/([A-Za-z0-9_-]{43})");
+
+  @DynamicPropertySource
+  static void db(DynamicPropertyRegistry registry) {
+    MySqlAvailable.register(registry);
+  }
+
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
+  @Autowired RepositoryService repositoryService;
+  final List<Long> linkWaits = Collections.synchronizedList(new ArrayList<>());
+  final List<Long> completionWaits = Collections.synchronizedList(new ArrayList<>());
+
+  @Test
+  void signingEndToEndAgainstTheBareEngine() throws Exception {
+    byte[] pdf = pdf();
+    BpmnModelInstance baseline = Bpmn.createExecutableProcess("bench-baseline").camundaHistoryTimeToLive(1)
+        .startEvent().userTask("t1").userTask("t2").userTask("t3").endEvent().done();
+    repositoryService.createDeployment().addModelInstance("bench-baseline.bpmn", baseline).deploy();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+
+    runAll(WARMUP, i -> signing(run + "w", i, pdf, new ArrayList<>(), new ArrayList<>()));
+    runAll(WARMUP, i -> bare(new ArrayList<>()));
+
+    linkWaits.clear();
+    completionWaits.clear();
+    List<Long> creates = Collections.synchronizedList(new ArrayList<>());
+    List<Long> signs = Collections.synchronizedList(new ArrayList<>());
+    long signingNanos = runAll(N, i -> signing(run, i, pdf, creates, signs));
+    List<Long> bareCalls = Collections.synchronizedList(new ArrayList<>());
+    long bareNanos = runAll(N, i -> bare(bareCalls));
+
+    double signingRate = N / (signingNanos / 1e9);
+    double bareRate = N / (bareNanos / 1e9);
+    System.out.printf("BENCH signing.requests=%d signers=3 clients=%d%n", N, CLIENTS);
+    System.out.printf("BENCH signing.completed_per_s=%.2f%n", signingRate);
+    System.out.printf("BENCH signing.create_ms p50=%.1f p95=%.1f%n", pct(creates, 50), pct(creates, 95));
+    System.out.printf("BENCH signing.sign_ms p50=%.1f p95=%.1f%n", pct(signs, 50), pct(signs, 95));
+    System.out.printf("BENCH signing.wait_for_link_ms p50=%.1f p95=%.1f (async email step via the job executor)%n",
+        pct(linkWaits, 50), pct(linkWaits, 95));
+    System.out.printf("BENCH signing.wait_for_completion_ms p50=%.1f p95=%.1f (seal + completed-copy steps)%n",
+        pct(completionWaits, 50), pct(completionWaits, 95));
+    System.out.printf("BENCH bare_engine.completed_per_s=%.2f (REST call p50=%.1f ms p95=%.1f ms)%n", bareRate,
+        pct(bareCalls, 50), pct(bareCalls, 95));
+    System.out.printf("BENCH ratio signing/bare=%.2f (goal >= 0.5)%n", signingRate / bareRate);
+  }
+
+  private void signing(String run, int i, byte[] pdf, List<Long> creates, List<Long> signs) {
+    List<String> emails = List.of("b" + run + i + "s1@bench.example", "b" + run + i + "s2@bench.example",
+        "b" + run + i + "s3@bench.example");
+    Map<String, Object> request = Map.of("title", "Bench " + i, "signers", List.of(
+        Map.of("name", "One", "email", emails.get(0), "order", 1),
+        Map.of("name", "Two", "email", emails.get(1), "order", 2),
+        Map.of("name", "Three", "email", emails.get(2), "order", 3)));
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new HttpEntity<>(new ByteArrayResource(pdf) {
+      @Override
+      public String getFilename() {
+        return "bench.pdf";
+      }
+    }, headers(MediaType.APPLICATION_PDF)));
+    try {
+      parts.add("request", new HttpEntity<>(json.writeValueAsString(request), headers(MediaType.APPLICATION_JSON)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    long t0 = System.nanoTime();
+    ResponseEntity<String> created = rest.withBasicAuth("sender", "demo").postForEntity("/api/signature-requests",
+        new HttpEntity<>(parts, headers(MediaType.MULTIPART_FORM_DATA)), String.class);
+    creates.add(System.nanoTime() - t0);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String id = read(created.getBody()).get("id").asText();
+    Map<String, Object> submission = Map.of("consent", true, "fields", Map.of(),
+        "signature", Map.of("type", "typed", "value", "Bench"));
+    for (String email : emails) {
+      long w0 = System.nanoTime();
+      String token = awaitToken(email);
+      linkWaits.add(System.nanoTime() - w0);
+      long s0 = System.nanoTime();
+      ResponseEntity<String> signed = rest.postForEntity("/api/sign/" + token, submission, String.class);
+      signs.add(System.nanoTime() - s0);
+      assertThat(signed.getStatusCode()).as(signed.getBody()).isEqualTo(HttpStatus.OK);
+    }
+    long c0 = System.nanoTime();
+    awaitCompleted(id);
+    completionWaits.add(System.nanoTime() - c0);
+  }
+
+  private void bare(List<Long> calls) {
+    long t0 = System.nanoTime();
+    ResponseEntity<String> started = rest.withBasicAuth("admin", "demo").postForEntity(
+        "/engine-rest/process-definition/key/bench-baseline/start", Map.of(), String.class);
+    calls.add(System.nanoTime() - t0);
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    String pi = read(started.getBody()).get("id").asText();
+    for (int t = 0; t < 3; t++) {
+      long q0 = System.nanoTime();
+      JsonNode tasks = read(rest.withBasicAuth("admin", "demo")
+          .getForEntity("/engine-rest/task?processInstanceId=" + pi, String.class).getBody());
+      String taskId = tasks.get(0).get("id").asText();
+      ResponseEntity<String> done = rest.withBasicAuth("admin", "demo")
+          .postForEntity("/engine-rest/task/" + taskId + "/complete", Map.of(), String.class);
+      calls.add(System.nanoTime() - q0);
+      assertThat(done.getStatusCode().is2xxSuccessful()).as(done.getBody()).isTrue();
+    }
+  }
+
+  private String awaitToken(String email) {
+    for (int i = 0; i < 4000; i++) {
+      List<String> bodies = jdbc.queryForList("select body from outbound_mail where recipient = ?", String.class, email);
+      if (!bodies.isEmpty()) {
+        Matcher m = TOKEN.matcher(bodies.get(0));
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+      sleep(POLL_MS);
+    }
+    throw new AssertionError("no signing link for " + email);
+  }
+
+  private void awaitCompleted(String id) {
+    for (int i = 0; i < 4000; i++) {
+      String status = jdbc.queryForObject("select status from signature_request where id = ?", String.class, id);
+      Integer mails = jdbc.queryForObject("select count(*) from outbound_mail where dedupe_key like ?", Integer.class,
+          "completed-copy:" + id + "%");
+      if ("COMPLETED".equals(status) && mails != null && mails == 3) {
+        return;
+      }
+      sleep(POLL_MS);
+    }
+    throw new AssertionError("request " + id + " did not complete");
+  }
+
+  private long runAll(int n, IntConsumer one) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      long t0 = System.nanoTime();
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> one.accept(index)));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      return System.nanoTime() - t0;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private JsonNode read(String body) {
+    try {
+      return json.readTree(body);
+    } catch (Exception e) {
+      throw new IllegalStateException(body, e);
+    }
+  }
+
+  private static HttpHeaders headers(MediaType type) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(type);
+    return headers;
+  }
+
+  private static double pct(List<Long> nanos, int p) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    Collections.sort(sorted);
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, index)) / 1e6;
+  }
+
+  private static byte[] pdf() throws Exception {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      doc.addPage(new PDPage());
+      doc.addPage(new PDPage());
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
