@@ -20,9 +20,4 @@ public enum FieldType {
   static Optional<FieldType> ofJsonName(String name) {
     return Arrays.stream(values()).filter(t -> t.jsonName().equals(name)).findFirst();
   }
-
-  /** Filled by the signer (text, checkbox) rather than by the act of signing itself. */
-  boolean takesSignerInput() {
-    return this == TEXT || this == CHECKBOX;
-  }
 }

@@ -191,6 +191,22 @@ class SigningSteps {
     }
   }
 
+  /** "Email cancellation notice": signers who were emailed a link and have not acted learn it is void. */
+  @Transactional
+  void emailCancellationNotice(String requestId) {
+    SignatureRequest request = requests.findById(requestId).orElseThrow();
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("title", request.getTitle());
+    vars.put("senderName", senderName(request));
+    MailTemplates.Rendered mail = templates.render("signing-cancelled", vars);
+    for (Signer s : request.getSigners()) {
+      if (s.getStatus() == SignerStatus.NOTIFIED || s.getStatus() == SignerStatus.VIEWED) {
+        mailer.send("cancelled:" + requestId + ":signer:" + s.getId(), s.getEmail(), subject("Cancelled: ", request),
+            mail.text(), mail.html(), null);
+      }
+    }
+  }
+
   /** "Record expiry": an open request past its expiry date ends EXPIRED. */
   @Transactional
   void recordExpiry(String requestId) {

@@ -283,6 +283,7 @@ class SigningProcessTests {
     BpmnAwareTests.assertThat(pi).isWaitingAt("Task_EmailSigningLink");
     cancelled(pi);
     assertThat(recipients()).isEmpty();
+    assertThat(cancellationNotices()).as("nobody was asked yet, so nobody is told").isEmpty();
   }
 
   @Test
@@ -292,6 +293,7 @@ class SigningProcessTests {
     String token = tokenFor(ANNA);
     cancelled(pi);
     assertThatThrownBy(() -> sign(token)).isInstanceOf(SigningLinkGoneException.class);
+    assertThat(cancellationNotices()).containsExactly(ANNA);
   }
 
   @Test
@@ -311,6 +313,7 @@ class SigningProcessTests {
     sign(tokenFor(ANNA));
     runJobs(pi);
     cancelled(pi);
+    assertThat(cancellationNotices()).as("Anna has signed already; Ben was asked").containsExactly(BEN);
   }
 
   @Test
@@ -365,7 +368,8 @@ class SigningProcessTests {
   private void cancelled(ProcessInstance pi) {
     requests.cancel(pi.getBusinessKey(), sender, BROWSER);
     runJobs(pi);
-    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Boundary_RequestCancelled", "End_RequestCancelled");
+    BpmnAwareTests.assertThat(pi).isEnded()
+        .hasPassed("Boundary_RequestCancelled", "Task_EmailCancellationNotice", "End_RequestCancelled");
     assertThat(requests.find(pi.getBusinessKey(), sender).status()).isEqualTo(SignatureRequestStatus.CANCELED);
   }
 
@@ -415,6 +419,12 @@ class SigningProcessTests {
       }
     }
     throw new AssertionError("no signing link mailed to " + email);
+  }
+
+  static List<String> cancellationNotices() {
+    return Arrays.stream(greenMail.getReceivedMessages())
+        .filter(m -> subject(m).startsWith("Cancelled: "))
+        .map(SigningProcessTests::to).toList();
   }
 
   static List<String> recipients() {
