@@ -101,6 +101,23 @@ public class AuditTrail {
     return Optional.of(new TrailExport(transactionId, events, head.get().lastHash()));
   }
 
+  /** Where and when an actor did something, as recorded: for evidence such as a certificate of completion. */
+  public record Origin(String ip, String userAgent, Instant occurredAt) {}
+
+  /**
+   * The IP, user agent and time of the latest event of this type by this actor in the chain, decrypted
+   * (an erased subject reads "[erased]"); empty when there is none. No reader check: for the
+   * service's own evidence, not for display to callers.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Origin> lastOrigin(String transactionId, String actor, AuditEventType type) {
+    SubjectKeys.Reader reader = keys.reader();
+    return chains.events(transactionId).stream()
+        .filter(e -> e.type().equals(type.name()) && actor.equals(e.actor()))
+        .reduce((first, second) -> second)
+        .map(e -> new Origin(reader.decrypt(e.ip()), reader.decrypt(e.userAgent()), Instant.ofEpochMilli(e.occurredAtMs())));
+  }
+
   /** Recomputes one transaction's chain; empty for an unknown id. */
   @Transactional(readOnly = true)
   public Optional<Verification> verify(String transactionId) {

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "Seal document": stores the completed PDF as the final version (sealing comes later). Referenced as {@code ${sealDocumentDelegate}}. */
+/** Service task "Seal document": stamps, certifies and seals the completed PDF and stores it as the final version. Referenced as {@code ${sealDocumentDelegate}}. */
 @Component("sealDocumentDelegate")
 class SealDocumentDelegate implements JavaDelegate {
 

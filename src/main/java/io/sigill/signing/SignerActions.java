@@ -163,6 +163,8 @@ class SignerActions {
       NewSignatureRequest.oneLine("signature.value", value, MAX_TYPED, true, problems);
     } else if (value.length() > MAX_DRAWN || !DRAWN.matcher(value).matches()) {
       problems.add("signature.value: must be a PNG data URL of at most " + MAX_DRAWN + " characters");
+    } else if (!isDrawableImage(value)) {
+      problems.add("signature.value: is not a readable PNG image of at most 2000 x 1000 pixels");
     }
     Map<String, String> given = submission == null || submission.fields() == null ? Map.of() : submission.fields();
     List<SignatureField> mine = fieldsOf(signer);
@@ -290,5 +292,16 @@ class SignerActions {
 
   private static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** A drawn signature is stamped into the sealed PDF: it must decode, and stay of a sane size. */
+  static boolean isDrawableImage(String dataUrl) {
+    try {
+      byte[] png = java.util.Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
+      java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+      return image != null && image.getWidth() <= 2000 && image.getHeight() <= 1000;
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      return false;
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.sigill.identity.Role;
 import io.sigill.identity.SigillUser;
 import io.sigill.notification.MailTemplates;
 import io.sigill.notification.Mailer;
+import io.sigill.sealing.SealedDocument;
 import io.sigill.vault.AccessContext;
 import io.sigill.vault.DocumentContent;
 import io.sigill.vault.DocumentInfo;
@@ -46,11 +47,13 @@ class SigningSteps {
   private final IdentityService identityService;
   private final String baseUrl;
   private final Webhooks webhooks;
+  private final RequestSealing sealing;
 
   SigningSteps(SignatureRequestRepository requests, SignerRepository signers, SignerTokens tokens, Mailer mailer,
       MailTemplates templates, AuditTrail auditTrail, DocumentVault vault, IdentityService identityService,
-      @Value("${sigill.base-url}") String baseUrl, Webhooks webhooks) {
+      @Value("${sigill.base-url}") String baseUrl, Webhooks webhooks, RequestSealing sealing) {
     this.webhooks = webhooks;
+    this.sealing = sealing;
     this.requests = requests;
     this.signers = signers;
     this.tokens = tokens;
@@ -112,26 +115,27 @@ class SigningSteps {
   }
 
   /**
-   * "Seal document": until sealing exists, the completed PDF is stored as is, as a new vault
-   * document: the final version. The vault's rows join this transaction, so a failed step leaves
-   * no second copy behind (at most an unreadable blob without key); a retry after success finds
-   * the final id and stores nothing.
+   * "Seal document": stamps the field values, appends the certificate of completion and applies the
+   * PAdES seal (sealing records DOCUMENT_SEALED with the sealed hash), then stores the sealed PDF as
+   * a new vault document: the final version. The vault's rows join this transaction, so a failed
+   * step leaves no second copy behind (at most an unreadable blob without key); a retry after
+   * success finds the final id and seals nothing again.
    */
   @Transactional
   void seal(String requestId) {
     SignatureRequest request = requests.findById(requestId).orElseThrow();
     if (request.getFinalDocumentId() == null) {
       SigillUser onBehalfOf = senderAsUser(request);
-      byte[] original = read(request.getDocumentId(), onBehalfOf);
       DocumentInfo stored;
-      try (InputStream in = new ByteArrayInputStream(original)) {
+      try (DocumentContent original = vault.open(request.getDocumentId(), new DocumentReader.Member(onBehalfOf),
+              AccessContext.system());
+          SealedDocument sealed = sealing.seal(request, original.stream(), original.info().sha256(), baseUrl + "/verify");
+          InputStream in = sealed.open()) {
         stored = vault.store(onBehalfOf, "signed-" + requestId + ".pdf", in, AccessContext.system());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       request.sealed(stored.id());
-      auditTrail.record(AuditEventType.DOCUMENT_SEALED, requestId, request.getOrgId(), Actor.SYSTEM,
-          Map.of("finalDocumentId", stored.id(), "sha256", stored.sha256(), "sealing", "none-yet"));
     }
     if (request.getStatus() == SignatureRequestStatus.SENT) {
       request.end(SignatureRequestStatus.COMPLETED, now());

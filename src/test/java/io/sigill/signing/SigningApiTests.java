@@ -39,6 +39,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @ActiveProfiles("test")
 class SigningApiTests {
 
+  // A real 2x1 PNG: drawn signatures are decoded and stamped into the sealed PDF.
+  static final String DRAWN_PNG = "data:image/png;base64,"
+      + "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAADklEQVR4nGNgYGD4D8IABgMB/8+HxnAAAAAASUVORK5CYII=";
+
+
   static final RequestPostProcessor SENDER = httpBasic("sender", "demo");
   static final RequestPostProcessor SENDER2 = httpBasic("sender2", "demo");
 
@@ -163,15 +168,34 @@ class SigningApiTests {
         .andExpect(jsonPath("$.signers[0].status").value("SIGNED"))
         .andExpect(jsonPath("$.signers[1].status").value("NOTIFIED"));
 
-    sign(ben, Map.of("consent", true, "signature", Map.of("type", "drawn", "value", "data:image/png;base64,iVBORw0KGgo=")))
+    sign(ben, Map.of("consent", true, "signature", Map.of("type", "drawn", "value", DRAWN_PNG)))
         .andExpect(status().isOk());
     runJobs(id);
     mvc.perform(get("/api/signature-requests/" + id).with(SENDER))
         .andExpect(jsonPath("$.status").value("COMPLETED"))
         .andExpect(jsonPath("$.completedAt").isNotEmpty());
-    mvc.perform(get("/api/signature-requests/" + id + "/document?version=final").with(SENDER))
+    byte[] sealedPdf = mvc.perform(get("/api/signature-requests/" + id + "/document?version=final").with(SENDER))
         .andExpect(status().isOk())
-        .andExpect(header().string("Content-Type", "application/pdf"));
+        .andExpect(header().string("Content-Type", "application/pdf"))
+        .andReturn().getResponse().getContentAsByteArray();
+    // The final document is the sealed one: Sigill's public verifier and poppler's pdfsig both accept it.
+    mvc.perform(multipart("/api/verify").file(new MockMultipartFile("file", "final.pdf", "application/pdf", sealedPdf)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.sealValid").value(true))
+        .andExpect(jsonPath("$.coversWholeDocument").value(true))
+        .andExpect(jsonPath("$.knownToSigill").value(true))
+        .andExpect(jsonPath("$.auditChainValid").value(true))
+        .andExpect(jsonPath("$.transactionId").value(id));
+    java.nio.file.Path sealedFile = java.nio.file.Files.createTempFile("sealed", ".pdf");
+    java.nio.file.Files.write(sealedFile, sealedPdf);
+    Process pdfsig = new ProcessBuilder("pdfsig", sealedFile.toString()).redirectErrorStream(true).start();
+    String pdfsigOut = new String(pdfsig.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    pdfsig.waitFor();
+    java.nio.file.Files.delete(sealedFile);
+    assertThat(pdfsigOut).contains("Signature is Valid").contains("Total document signed");
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(sealedPdf)) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains(id).contains("ACME Ltd");
+    }
     assertThat(jdbc.queryForObject("select count(*) from outbound_mail where dedupe_key like ?", Long.class,
         "completed-copy:" + id + "%")).isEqualTo(2);
     mvc.perform(post("/api/signature-requests/" + id + "/cancel").with(SENDER)).andExpect(status().isConflict());
