@@ -29,6 +29,21 @@ class TasklistBrowserTests extends BrowserTest {
   }
 
   @Test
+  void loggingOutInTasklistEndsTheSigillSessionToo() {
+    signIn("/camunda/app/tasklist/default/", "security");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("security"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Log out"))).click();
+    wait.until(d -> d.getCurrentUrl().contains("/login") || !d.findElements(By.cssSelector("form[name='signinForm'], .signin-form, input#inputUsername")).isEmpty());
+
+    browser.get(url("/camunda/app/tasklist/default/"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    assertThat(browser.getTitle()).contains("Sign in");
+    browser.get(url("/"));
+    assertThat(browser.findElement(By.tagName("header")).getText()).doesNotContain("security").contains("Sign in");
+  }
+
+  @Test
   void securityUserOpensAReportedIncidentsTriageFormAndSenderDoesNotSeeIt() {
     String incidentId = reportIncident();
     signIn("/camunda/app/tasklist/default/", "security");
