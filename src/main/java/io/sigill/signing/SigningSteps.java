@@ -8,6 +8,7 @@ import io.sigill.identity.Role;
 import io.sigill.identity.SigillUser;
 import io.sigill.notification.MailTemplates;
 import io.sigill.notification.Mailer;
+import io.sigill.retention.Retention;
 import io.sigill.vault.AccessContext;
 import io.sigill.vault.DocumentContent;
 import io.sigill.vault.DocumentInfo;
@@ -46,11 +47,13 @@ class SigningSteps {
   private final IdentityService identityService;
   private final String baseUrl;
   private final Webhooks webhooks;
+  private final Retention retention;
 
   SigningSteps(SignatureRequestRepository requests, SignerRepository signers, SignerTokens tokens, Mailer mailer,
       MailTemplates templates, AuditTrail auditTrail, DocumentVault vault, IdentityService identityService,
-      @Value("${sigill.base-url}") String baseUrl, Webhooks webhooks) {
+      @Value("${sigill.base-url}") String baseUrl, Webhooks webhooks, Retention retention) {
     this.webhooks = webhooks;
+    this.retention = retention;
     this.requests = requests;
     this.signers = signers;
     this.tokens = tokens;
@@ -130,6 +133,7 @@ class SigningSteps {
         throw new UncheckedIOException(e);
       }
       request.sealed(stored.id());
+      retention.startFor(requestId, stored.id(), request.getOrgId());
       auditTrail.record(AuditEventType.DOCUMENT_SEALED, requestId, request.getOrgId(), Actor.SYSTEM,
           Map.of("finalDocumentId", stored.id(), "sha256", stored.sha256(), "sealing", "none-yet"));
     }
