@@ -9,7 +9,6 @@ import io.sigill.identity.SigillUser;
 import io.sigill.notification.Mailer;
 import io.sigill.vault.AccessContext;
 import io.sigill.vault.DocumentInfo;
-import io.sigill.vault.DocumentLockedException;
 import io.sigill.vault.DocumentReader;
 import io.sigill.vault.DocumentVault;
 import io.sigill.web.NotFoundException;
@@ -27,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The automatic steps of the data-deletion process; each safe to run again after a retry. */
 @Component
 class DeletionSteps {
+
+  private static final String GONE = "gone";
 
   private final DeletionRequestRepository requests;
   private final DeletionItemRepository items;
@@ -74,21 +75,18 @@ class DeletionSteps {
       request.decided(true, decidedBy == null ? Actor.SYSTEM : decidedBy, now);
       auditTrail.record(AuditEventType.DELETION_APPROVED, deletionId, request.getOrgId(), actor(decidedBy), Map.of());
     }
-    SigillUser deleter = systemAdmin(request.getOrgId());
+    // The process deletes on behalf of the org; the vault's own checks (org, locks) still apply.
+    SigillUser deleter = SystemAccess.orgAdmin(request.getOrgId());
     boolean anyDeferred = false;
     for (DeletionItem item : items.findByKeyDeletionIdOrderByKeyDocumentId(deletionId)) {
       if (item.getOutcome() == ItemOutcome.DELETED || item.getOutcome() == ItemOutcome.ACCESS_REMOVED) {
         continue;
       }
       String reason = lockReason(item.getDocumentId(), deleter, now);
-      if (reason == null) {
-        try {
-          vault.shred(item.getDocumentId(), deleter, AccessContext.system());
-        } catch (NotFoundException e) {
-          // already gone: a retry after the shred committed, or deleted by another request
-        } catch (DocumentLockedException e) {
-          reason = "under legal hold or retention";
-        }
+      if (GONE.equals(reason)) {
+        reason = null; // already gone: a retry after the shred committed, or deleted by another request
+      } else if (reason == null) {
+        vault.shred(item.getDocumentId(), deleter, AccessContext.system());
       }
       if (reason == null) {
         item.settle(ItemOutcome.DELETED, null, now);
@@ -166,12 +164,15 @@ class DeletionSteps {
       if (info.legalHold()) {
         return "under legal hold";
       }
-      if (info.retainUntil() != null && info.retainUntil().isAfter(now)) {
+      // The vault judges by the wall clock; never ask it to shred what it would refuse, since a
+      // refusal inside this job's transaction would roll back the outcomes recorded so far.
+      Instant earliest = now.isBefore(Instant.now()) ? now : Instant.now();
+      if (info.retainUntil() != null && info.retainUntil().isAfter(earliest)) {
         return "retained until " + info.retainUntil();
       }
       return null;
     } catch (NotFoundException e) {
-      return null;
+      return GONE;
     }
   }
 
@@ -185,10 +186,6 @@ class DeletionSteps {
     return members.emailsOf(request.getOrgId(), Role.ORG_ADMIN);
   }
 
-  /** The process deletes on behalf of the org; the vault's own checks (org, locks) still apply. */
-  private static SigillUser systemAdmin(String orgId) {
-    return new SigillUser(Actor.SYSTEM, orgId, Set.of(Role.ORG_ADMIN.groupId()));
-  }
 
   private DeletionRequest load(String deletionId) {
     return requests.findById(deletionId).orElseThrow();

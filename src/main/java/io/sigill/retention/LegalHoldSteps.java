@@ -7,7 +7,6 @@ import io.sigill.audit.Actor;
 import io.sigill.audit.AuditEventType;
 import io.sigill.audit.AuditTrail;
 import io.sigill.vault.DocumentVault;
-import io.sigill.web.NotFoundException;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -91,12 +90,11 @@ class LegalHoldSteps {
 
   /** A document deleted before the hold was approved has nothing left to lock. */
   private boolean setHold(String documentId, String orgId, boolean on) {
-    try {
-      vault.setLegalHold(documentId, orgId, on);
-      return true;
-    } catch (NotFoundException e) {
+    if (!SystemAccess.exists(vault, documentId, orgId)) {
       return false;
     }
+    vault.setLegalHold(documentId, orgId, on);
+    return true;
   }
 
   private static String actor(String userId) {

@@ -4,7 +4,6 @@ import io.sigill.audit.Actor;
 import io.sigill.audit.AuditEventType;
 import io.sigill.audit.AuditTrail;
 import io.sigill.vault.DocumentVault;
-import io.sigill.web.NotFoundException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -35,10 +34,9 @@ class RetentionSteps {
   Instant lockForRetention(String requestId, String documentId, String orgId) {
     int years = retention.yearsFor(orgId);
     Instant until = LegalHolds.now().atOffset(ZoneOffset.UTC).plusYears(years).toInstant();
-    try {
+    // Deleted meanwhile: the timer still runs out and the deletion finds nothing to delete.
+    if (SystemAccess.exists(vault, documentId, orgId)) {
       vault.setRetentionUntil(documentId, orgId, until);
-    } catch (NotFoundException e) {
-      // deleted meanwhile: the timer still runs out and the deletion finds nothing to delete
     }
     auditTrail.record(AuditEventType.RETENTION_STARTED, requestId, orgId, Actor.SYSTEM,
         Map.of("documentId", documentId, "years", years, "retainUntil", until.toString()));
@@ -49,8 +47,12 @@ class RetentionSteps {
     return holds.isHeld(documentId);
   }
 
+  /** The period is over: the app-level lock ends here (Object Lock retention has expired by itself). */
   @Transactional
   String startDeletion(String requestId, String documentId, String orgId) {
+    if (SystemAccess.exists(vault, documentId, orgId)) {
+      vault.setRetentionUntil(documentId, orgId, null);
+    }
     return deletions.startForRetention(orgId, requestId, documentId);
   }
 }
