@@ -6,12 +6,14 @@ import static io.sigill.retention.RetentionFixtures.signatureRequest;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sigill.audit.AuditTrail;
 import io.sigill.identity.Members;
 import io.sigill.identity.SigillUser;
 import io.sigill.vault.AccessContext;
@@ -53,6 +55,7 @@ class LegalHoldProcessTests {
   @Autowired DocumentScopes scopes;
   @Autowired DocumentVault vault;
   @Autowired Members members;
+  @Autowired AuditTrail auditTrail;
 
   SigillUser admin;
 
@@ -80,6 +83,10 @@ class LegalHoldProcessTests {
     for (String doc : documents) {
       org.assertj.core.api.Assertions.assertThat(vault.describe(doc, new DocumentReader.Member(admin)).legalHold()).isTrue();
       assertThatThrownBy(() -> vault.shred(doc, admin, AccessContext.system())).isInstanceOf(DocumentLockedException.class);
+      mvc.perform(delete("/api/documents/{id}", doc).with(httpBasic("admin", "demo"))).andExpect(status().isConflict());
+      org.assertj.core.api.Assertions.assertThat(auditTrail.export(doc).orElseThrow().events().stream()
+              .filter(e -> e.type().equals("DELETION_REFUSED")).count())
+          .as("the direct call and the API call are both on record").isEqualTo(2);
     }
     mvc.perform(get("/api/legal-holds?active=true").with(httpBasic("compliance", "demo")))
         .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + holdId + "')]").exists());
