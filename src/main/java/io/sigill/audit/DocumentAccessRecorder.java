@@ -1,6 +1,7 @@
 package io.sigill.audit;
 
 import io.sigill.vault.DocumentAccessRefused;
+import io.sigill.vault.DocumentDeletionRefused;
 import io.sigill.vault.DocumentEvent;
 import io.sigill.vault.DocumentIntegrityFailed;
 import io.sigill.vault.DocumentRead;
@@ -41,6 +42,8 @@ class DocumentAccessRecorder {
       type = AuditEventType.DOCUMENT_DOWNLOADED;
     } else if (event instanceof DocumentShredded) {
       type = AuditEventType.DOCUMENT_DELETED;
+    } else if (event instanceof DocumentDeletionRefused) {
+      type = AuditEventType.DELETION_REFUSED;
     } else if (event instanceof DocumentIntegrityFailed) {
       type = AuditEventType.DOCUMENT_INTEGRITY_FAILED;
     } else {

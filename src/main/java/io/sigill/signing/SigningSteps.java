@@ -8,6 +8,7 @@ import io.sigill.identity.Role;
 import io.sigill.identity.SigillUser;
 import io.sigill.notification.MailTemplates;
 import io.sigill.notification.Mailer;
+import io.sigill.retention.Retention;
 import io.sigill.sealing.SealedDocument;
 import io.sigill.vault.AccessContext;
 import io.sigill.vault.DocumentContent;
@@ -48,12 +49,14 @@ class SigningSteps {
   private final String baseUrl;
   private final Webhooks webhooks;
   private final RequestSealing sealing;
+  private final Retention retention;
 
   SigningSteps(SignatureRequestRepository requests, SignerRepository signers, SignerTokens tokens, Mailer mailer,
       MailTemplates templates, AuditTrail auditTrail, DocumentVault vault, IdentityService identityService,
-      @Value("${sigill.base-url}") String baseUrl, Webhooks webhooks, RequestSealing sealing) {
+      @Value("${sigill.base-url}") String baseUrl, Webhooks webhooks, RequestSealing sealing, Retention retention) {
     this.webhooks = webhooks;
     this.sealing = sealing;
+    this.retention = retention;
     this.requests = requests;
     this.signers = signers;
     this.tokens = tokens;
@@ -136,6 +139,7 @@ class SigningSteps {
         throw new UncheckedIOException(e);
       }
       request.sealed(stored.id());
+      retention.startFor(requestId, stored.id(), request.getOrgId());
     }
     if (request.getStatus() == SignatureRequestStatus.SENT) {
       request.end(SignatureRequestStatus.COMPLETED, now());

@@ -7,7 +7,8 @@ import java.time.Instant;
  * transaction that records the fact, so a listener's audit row commits or rolls back with it.
  */
 public sealed interface DocumentEvent
-    permits DocumentStored, DocumentRead, DocumentAccessRefused, DocumentIntegrityFailed, DocumentShredded {
+    permits DocumentStored, DocumentRead, DocumentAccessRefused, DocumentIntegrityFailed, DocumentShredded,
+        DocumentDeletionRefused {
 
   /** The org of the caller (for refusals) or of the document; null for an unknown signer. */
   String orgId();

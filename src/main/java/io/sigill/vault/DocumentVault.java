@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,6 +42,7 @@ public class DocumentVault {
   private final ApplicationEventPublisher events;
   private final ObjectProvider<SignerDocumentAccess> signerAccess;
   private final TransactionTemplate tx;
+  private final TransactionTemplate ownTx;
   private final Clock clock;
 
   DocumentVault(
@@ -61,6 +63,8 @@ public class DocumentVault {
     this.events = events;
     this.signerAccess = signerAccess;
     this.tx = new TransactionTemplate(transactionManager);
+    this.ownTx = new TransactionTemplate(transactionManager);
+    this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = Clock.systemUTC();
   }
 
@@ -133,7 +137,9 @@ public class DocumentVault {
   /**
    * Crypto-shreds a document: the rows holding its wrapped data keys are deleted in the same
    * transaction as the event, then every stored version of its bytes. Should a blob delete fail
-   * afterwards, what remains is ciphertext whose key no longer exists.
+   * afterwards, what remains is ciphertext whose key no longer exists. A document under legal
+   * hold or retention is refused whoever asks, and the refusal is recorded in a transaction of its
+   * own, so it stays on record even when the caller rolls back.
    */
   public void shred(String documentId, SigillUser admin, AccessContext ctx) {
     if (!admin.hasRole(Role.ORG_ADMIN)) {
@@ -142,7 +148,7 @@ public class DocumentVault {
     List<String> blobKeys = tx.execute(s -> {
       VaultDocument doc = documents.findByIdAndOrgId(documentId, admin.orgId()).orElseThrow(() -> notFound());
       if (doc.isLocked(clock.instant())) {
-        throw new DocumentLockedException("The document is under legal hold or retention and cannot be deleted.");
+        return null; // refused below, outside this transaction, so a caller's transaction is not marked for rollback
       }
       List<VaultObject> versions = objects.findByDocumentId(documentId);
       objects.deleteAll(versions);
@@ -151,6 +157,11 @@ public class DocumentVault {
           ctx.ip(), ctx.userAgent(), clock.instant()));
       return versions.stream().map(VaultObject::getId).toList();
     });
+    if (blobKeys == null) {
+      ownTx.executeWithoutResult(s -> events.publishEvent(new DocumentDeletionRefused(admin.orgId(), documentId, 0,
+          admin.userId(), ctx.ip(), ctx.userAgent(), clock.instant())));
+      throw new DocumentLockedException("The document is under legal hold or retention and cannot be deleted.");
+    }
     for (String key : blobKeys) {
       encrypted.deleteQuietly(key);
     }

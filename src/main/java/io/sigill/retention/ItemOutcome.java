@@ -1,0 +1,9 @@
+package io.sigill.retention;
+
+/** What happened to one document of a deletion request. */
+enum ItemOutcome {
+  PENDING,
+  DELETED,
+  ACCESS_REMOVED,
+  DEFERRED
+}

@@ -1,0 +1,69 @@
+package io.sigill.signing;
+
+import io.sigill.retention.RetainedDocuments;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tells retention which vault documents (original and final) belong to which of an org's requests. */
+@Component
+class SigningRetainedDocuments implements RetainedDocuments {
+
+  private static final String DOCUMENTS = "select r.id, r.documentId, r.finalDocumentId from SignatureRequest r ";
+
+  private final EntityManager entityManager;
+
+  SigningRetainedDocuments(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<ScopedDocument> ofRequests(String orgId, Collection<String> requestIds) {
+    return documents(entityManager.createQuery(DOCUMENTS + "where r.orgId = :org and r.id in :ids", Object[].class)
+        .setParameter("org", orgId).setParameter("ids", requestIds).getResultList());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<ScopedDocument> ofSigner(String orgId, String signerEmail) {
+    return documents(entityManager.createQuery("select distinct r.id, r.documentId, r.finalDocumentId "
+            + "from SignatureRequest r join r.signers s where r.orgId = :org and lower(s.email) = :email", Object[].class)
+        .setParameter("org", orgId).setParameter("email", signerEmail.toLowerCase(Locale.ROOT)).getResultList());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<ScopedDocument> ofOrg(String orgId) {
+    return documents(entityManager.createQuery(DOCUMENTS + "where r.orgId = :org", Object[].class)
+        .setParameter("org", orgId).getResultList());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<String> subjectsOf(String orgId, Collection<String> requestIds) {
+    return entityManager.createQuery(
+            "select s.id from Signer s where s.request.orgId = :org and s.request.id in :ids", String.class)
+        .setParameter("org", orgId).setParameter("ids", requestIds).getResultList().stream()
+        .map(id -> "signer:" + id)
+        .toList();
+  }
+
+  private static List<ScopedDocument> documents(List<Object[]> rows) {
+    List<ScopedDocument> documents = new ArrayList<>();
+    for (Object[] row : rows) {
+      String requestId = (String) row[0];
+      if (row[1] != null) {
+        documents.add(new ScopedDocument(requestId, (String) row[1]));
+      }
+      if (row[2] != null) {
+        documents.add(new ScopedDocument(requestId, (String) row[2]));
+      }
+    }
+    return documents;
+  }
+}
