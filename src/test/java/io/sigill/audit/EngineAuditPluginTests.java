@@ -123,6 +123,44 @@ class EngineAuditPluginTests {
     assertThat(ChainVerifier.verify(events, chains.head(tx).orElseThrow()).valid()).isTrue();
   }
 
+  /** Fails while {@link #BROKEN} is set: an outage that gets fixed. */
+  public static class FlakyStep implements JavaDelegate {
+    static final java.util.concurrent.atomic.AtomicBoolean BROKEN = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      if (BROKEN.get()) {
+        throw new IllegalStateException("down for now");
+      }
+    }
+  }
+
+  @Test
+  void anIncidentIsResolvedOnceWhenTheStepSucceedsAndHealthyJobsResolveNothing() {
+    String key = deploy(Bpmn.createExecutableProcess(uniqueKey("resolve"))
+        .camundaHistoryTimeToLive(1)
+        .startEvent("start").name("Start")
+        .serviceTask("healthy").name("Healthy step").camundaAsyncBefore().camundaExpression("${true}")
+        .serviceTask("flaky").name("Flaky step").camundaAsyncBefore()
+            .camundaFailedJobRetryTimeCycle("R1/PT1M").camundaClass(FlakyStep.class.getName())
+        .endEvent("end").name("End")
+        .done());
+    String tx = "tx-" + UUID.randomUUID();
+    String instanceId = runtimeService.startProcessInstanceByKey(key, tx).getId();
+    FlakyStep.BROKEN.set(true);
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instanceId).singleResult().getId());
+    Job flaky = managementService.createJobQuery().processInstanceId(instanceId).singleResult();
+    assertThatThrownBy(() -> managementService.executeJob(flaky.getId())).hasMessageContaining("down for now");
+    assertThat(chains.events(tx)).extracting(StoredEvent::type).doesNotContain("INCIDENT_RESOLVED").contains("INCIDENT_CREATED");
+
+    FlakyStep.BROKEN.set(false);
+    managementService.setJobRetries(flaky.getId(), 1);
+    managementService.executeJob(flaky.getId());
+
+    assertThat(chains.events(tx)).extracting(StoredEvent::type).filteredOn("INCIDENT_RESOLVED"::equals).hasSize(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+  }
+
   @Test
   void aCalledProcessRecordsIntoTheChainOfItsCallersBusinessKey() {
     String child = deploy(Bpmn.createExecutableProcess(uniqueKey("child")).camundaHistoryTimeToLive(1)
