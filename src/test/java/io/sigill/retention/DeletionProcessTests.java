@@ -44,6 +44,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Walks every path of bpmn/data-deletion.bpmn; a held or retained document is never deleted on the way. */
 @SpringBootTest
@@ -62,6 +64,9 @@ class DeletionProcessTests {
   @Autowired Members members;
   @Autowired AuditTrail auditTrail;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DeletionRequests deletions;
+  @Autowired PlatformTransactionManager transactionManager;
+  TransactionTemplate transactions;
 
   SigillUser admin;
 
@@ -69,6 +74,7 @@ class DeletionProcessTests {
   void setUp() {
     BpmnAwareTests.init(processEngine);
     admin = members.load("admin").orElseThrow();
+    transactions = new TransactionTemplate(transactionManager);
   }
 
   @AfterEach
@@ -144,6 +150,20 @@ class DeletionProcessTests {
     for (String doc : documents) {
       assertThatThrownBy(() -> vault.describe(doc, new DocumentReader.Member(admin))).isInstanceOf(NotFoundException.class);
     }
+  }
+
+  @Test
+  void whenThePolicyNeedsNoApprovalTheDocumentsAreDeletedStraightAway() throws Exception {
+    String requestId = signatureRequest(mvc, "sender", "jan.delete@example.org");
+    List<RetainedDocuments.ScopedDocument> documents = scopes.ofRequests(admin.orgId(), List.of(requestId));
+    String deletionId = transactions.execute(s ->
+        deletions.start(admin.orgId(), DeletionScope.REQUESTS, "system", documents, false).id());
+    ProcessInstance pi = process(deletionId);
+    runJobs(managementService, pi.getId());
+
+    assertThat(pi).isEnded().hasPassed("Gateway_ApprovalNeeded", "Task_DeleteDocuments", "End_DeletionCompleted")
+        .hasNotPassed("Task_ApproveDeletion");
+    org.assertj.core.api.Assertions.assertThat(deletion(deletionId).get("status").asText()).isEqualTo("COMPLETED");
   }
 
   @Test
