@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -112,6 +113,12 @@ class DeletionProcessTests {
     org.assertj.core.api.Assertions.assertThat(types(deletionId))
         .contains("DELETION_REQUESTED", "DELETION_APPROVED", "SUBJECT_ERASED", "DELETION_COMPLETED");
     org.assertj.core.api.Assertions.assertThat(auditTrail.verify(deletionId).orElseThrow().valid()).isTrue();
+    List<HistoricVariableInstance> history = processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).list();
+    org.assertj.core.api.Assertions.assertThat(history).extracting(HistoricVariableInstance::getName)
+        .as("ids and routing facts only").containsOnly("deletionRequestId", "requestedBy", "approvalRequired",
+            "documentCount", "affectedDocuments", "escalateAt", "approved", "comment", "decidedBy", "anyDeferred");
+    history.forEach(v -> org.assertj.core.api.Assertions.assertThat(String.valueOf(v.getValue())).doesNotContain("@"));
   }
 
   @Test
