@@ -131,7 +131,7 @@ class DeletionProcessTests {
     decide(pi, "compliance", true);
     runJobs(managementService, pi.getId());
 
-    assertThat(pi).isWaitingAt("Timer_CheckAgain");
+    assertThat(pi).isWaitingAt("Gateway_WaitUntilFree");
     JsonNode view = deletion(deletionId);
     org.assertj.core.api.Assertions.assertThat(view.get("status").asText()).isEqualTo("DEFERRED");
     org.assertj.core.api.Assertions.assertThat(view.get("deferred")).hasSize(documents.size());
@@ -144,13 +144,13 @@ class DeletionProcessTests {
 
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(25))));
     runJobs(managementService, pi.getId());
-    assertThat(pi).as("still held a day later").isWaitingAt("Timer_CheckAgain");
+    assertThat(pi).as("still held a day later").isWaitingAt("Gateway_WaitUntilFree").hasPassed("Timer_CheckAgain");
 
     releaseHold(holdId);
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(25))));
     runJobs(managementService, pi.getId());
 
-    assertThat(pi).isEnded().hasPassed("End_DeletionCompleted");
+    assertThat(pi).as("resumed by the release, not a day later").isEnded()
+        .hasPassed("Event_DocumentsReleased", "End_DeletionCompleted");
     view = deletion(deletionId);
     org.assertj.core.api.Assertions.assertThat(view.get("status").asText()).isEqualTo("COMPLETED");
     org.assertj.core.api.Assertions.assertThat(view.get("deleted")).hasSize(documents.size());
