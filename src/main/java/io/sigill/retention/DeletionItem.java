@@ -51,6 +51,10 @@ class DeletionItem {
     this.updatedAt = at;
   }
 
+  String getDeletionId() {
+    return key.deletionId();
+  }
+
   String getDocumentId() {
     return key.documentId();
   }

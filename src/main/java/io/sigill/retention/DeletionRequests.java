@@ -92,7 +92,8 @@ class DeletionRequests {
         .toList();
   }
 
-  private DeletionView start(String orgId, DeletionScope scope, String requestedBy,
+  /** Records the request and its documents and starts the data-deletion process. */
+  DeletionView start(String orgId, DeletionScope scope, String requestedBy,
       List<RetainedDocuments.ScopedDocument> documents, boolean approvalRequired) {
     Instant now = LegalHolds.now();
     DeletionRequest request = requests.save(new DeletionRequest(orgId, scope, requestedBy, now));

@@ -1,5 +1,6 @@
 package io.sigill.retention;
 
+import static io.sigill.retention.RetentionProcessVariables.DELETION_DOCUMENTS_RELEASED;
 import static io.sigill.retention.RetentionProcessVariables.DOCUMENT_ID;
 import static io.sigill.retention.RetentionProcessVariables.DOCUMENT_RELEASED;
 
@@ -8,6 +9,8 @@ import io.sigill.audit.AuditEventType;
 import io.sigill.audit.AuditTrail;
 import io.sigill.vault.DocumentVault;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +23,12 @@ class LegalHoldSteps {
   private final DocumentVault vault;
   private final AuditTrail auditTrail;
   private final RuntimeService runtimeService;
+  private final DeletionItemRepository deletionItems;
 
-  LegalHoldSteps(LegalHoldRepository holds, DocumentVault vault, AuditTrail auditTrail, RuntimeService runtimeService) {
+  LegalHoldSteps(LegalHoldRepository holds, DocumentVault vault, AuditTrail auditTrail, RuntimeService runtimeService,
+      DeletionItemRepository deletionItems) {
     this.holds = holds;
+    this.deletionItems = deletionItems;
     this.vault = vault;
     this.auditTrail = auditTrail;
     this.runtimeService = runtimeService;
@@ -76,13 +82,22 @@ class LegalHoldSteps {
     }
     hold.released(LegalHolds.now());
     holds.flush();
+    Set<String> released = new TreeSet<>();
     for (LegalHold.Item item : hold.getItems()) {
       if (holds.countHolding(item.documentId(), LegalHolds.LOCKING) == 0) {
         setHold(item.documentId(), hold.getOrgId(), false);
         runtimeService.createMessageCorrelation(DOCUMENT_RELEASED)
             .processInstanceVariableEquals(DOCUMENT_ID, item.documentId())
             .correlateAll();
+        deletionItems.findByKeyDocumentIdAndOutcome(item.documentId(), ItemOutcome.DEFERRED).stream()
+            .map(DeletionItem::getDeletionId).forEach(released::add);
       }
+    }
+    // Deletions waiting for these documents go on now, not at their next daily check.
+    for (String deletionId : released) {
+      runtimeService.createMessageCorrelation(DELETION_DOCUMENTS_RELEASED)
+          .processInstanceBusinessKey(deletionId)
+          .correlateAll();
     }
     auditTrail.record(AuditEventType.LEGAL_HOLD_RELEASED, holdId, hold.getOrgId(), actor(approvedBy),
         Map.of("documents", hold.getItems().size()));

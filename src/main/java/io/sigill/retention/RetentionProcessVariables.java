@@ -9,6 +9,7 @@ final class RetentionProcessVariables {
 
   static final String RELEASE_REQUESTED = "LegalHoldReleaseRequested";
   static final String DOCUMENT_RELEASED = "DocumentReleased";
+  static final String DELETION_DOCUMENTS_RELEASED = "DeletionDocumentsReleased";
 
   static final String LEGAL_HOLD_ID = "legalHoldId";
   static final String DELETION_REQUEST_ID = "deletionRequestId";

@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,6 +45,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Walks every path of bpmn/data-deletion.bpmn; a held or retained document is never deleted on the way. */
 @SpringBootTest
@@ -62,6 +65,9 @@ class DeletionProcessTests {
   @Autowired Members members;
   @Autowired AuditTrail auditTrail;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DeletionRequests deletions;
+  @Autowired PlatformTransactionManager transactionManager;
+  TransactionTemplate transactions;
 
   SigillUser admin;
 
@@ -69,6 +75,7 @@ class DeletionProcessTests {
   void setUp() {
     BpmnAwareTests.init(processEngine);
     admin = members.load("admin").orElseThrow();
+    transactions = new TransactionTemplate(transactionManager);
   }
 
   @AfterEach
@@ -106,6 +113,12 @@ class DeletionProcessTests {
     org.assertj.core.api.Assertions.assertThat(types(deletionId))
         .contains("DELETION_REQUESTED", "DELETION_APPROVED", "SUBJECT_ERASED", "DELETION_COMPLETED");
     org.assertj.core.api.Assertions.assertThat(auditTrail.verify(deletionId).orElseThrow().valid()).isTrue();
+    List<HistoricVariableInstance> history = processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).list();
+    org.assertj.core.api.Assertions.assertThat(history).extracting(HistoricVariableInstance::getName)
+        .as("ids and routing facts only").containsOnly("deletionRequestId", "requestedBy", "approvalRequired",
+            "documentCount", "affectedDocuments", "escalateAt", "approved", "comment", "decidedBy", "anyDeferred");
+    history.forEach(v -> org.assertj.core.api.Assertions.assertThat(String.valueOf(v.getValue())).doesNotContain("@"));
   }
 
   @Test
@@ -118,7 +131,7 @@ class DeletionProcessTests {
     decide(pi, "compliance", true);
     runJobs(managementService, pi.getId());
 
-    assertThat(pi).isWaitingAt("Timer_CheckAgain");
+    assertThat(pi).isWaitingAt("Gateway_WaitUntilFree");
     JsonNode view = deletion(deletionId);
     org.assertj.core.api.Assertions.assertThat(view.get("status").asText()).isEqualTo("DEFERRED");
     org.assertj.core.api.Assertions.assertThat(view.get("deferred")).hasSize(documents.size());
@@ -131,19 +144,33 @@ class DeletionProcessTests {
 
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(25))));
     runJobs(managementService, pi.getId());
-    assertThat(pi).as("still held a day later").isWaitingAt("Timer_CheckAgain");
+    assertThat(pi).as("still held a day later").isWaitingAt("Gateway_WaitUntilFree").hasPassed("Timer_CheckAgain");
 
     releaseHold(holdId);
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(25))));
     runJobs(managementService, pi.getId());
 
-    assertThat(pi).isEnded().hasPassed("End_DeletionCompleted");
+    assertThat(pi).as("resumed by the release, not a day later").isEnded()
+        .hasPassed("Event_DocumentsReleased", "End_DeletionCompleted");
     view = deletion(deletionId);
     org.assertj.core.api.Assertions.assertThat(view.get("status").asText()).isEqualTo("COMPLETED");
     org.assertj.core.api.Assertions.assertThat(view.get("deleted")).hasSize(documents.size());
     for (String doc : documents) {
       assertThatThrownBy(() -> vault.describe(doc, new DocumentReader.Member(admin))).isInstanceOf(NotFoundException.class);
     }
+  }
+
+  @Test
+  void whenThePolicyNeedsNoApprovalTheDocumentsAreDeletedStraightAway() throws Exception {
+    String requestId = signatureRequest(mvc, "sender", "jan.delete@example.org");
+    List<RetainedDocuments.ScopedDocument> documents = scopes.ofRequests(admin.orgId(), List.of(requestId));
+    String deletionId = transactions.execute(s ->
+        deletions.start(admin.orgId(), DeletionScope.REQUESTS, "system", documents, false).id());
+    ProcessInstance pi = process(deletionId);
+    runJobs(managementService, pi.getId());
+
+    assertThat(pi).isEnded().hasPassed("Gateway_ApprovalNeeded", "Task_DeleteDocuments", "End_DeletionCompleted")
+        .hasNotPassed("Task_ApproveDeletion");
+    org.assertj.core.api.Assertions.assertThat(deletion(deletionId).get("status").asText()).isEqualTo("COMPLETED");
   }
 
   @Test

@@ -107,6 +107,22 @@ class LegalHoldProcessTests {
   }
 
   @Test
+  void holdBySignerEmailCoversEveryRequestThatSignerWasAskedToSign() throws Exception {
+    String first = signatureRequest(mvc, "sender", "Mia.Hold@example.org");
+    String second = signatureRequest(mvc, "sender", "mia.hold@example.org");
+    String other = signatureRequest(mvc, "sender", "noah.hold@example.org");
+    JsonNode hold = JSON.readTree(mvc.perform(post("/api/legal-holds").with(httpBasic("legal", "demo"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(JSON.writeValueAsString(Map.of("scope", "SIGNER_EMAIL", "signerEmail", "mia.hold@example.org",
+                "reason", "Employment dispute", "matterId", "HR-3"))))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+
+    org.assertj.core.api.Assertions.assertThat(hold.get("requestIds")).extracting(JsonNode::asText)
+        .contains(first, second).doesNotContain(other);
+    org.assertj.core.api.Assertions.assertThat(hold.toString()).as("the email is not echoed").doesNotContain("mia.hold");
+  }
+
+  @Test
   void rejectedHoldLocksNothing() throws Exception {
     String requestId = signatureRequest(mvc, "sender", "ben.hold@example.org");
     String holdId = requestHold(requestId);

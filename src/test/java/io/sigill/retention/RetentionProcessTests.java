@@ -23,6 +23,8 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -40,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -59,6 +62,7 @@ class RetentionProcessTests {
   @Autowired DocumentScopes scopes;
   @Autowired DocumentVault vault;
   @Autowired Members members;
+  @Autowired JdbcTemplate jdbc;
 
   SigillUser admin;
 
@@ -111,6 +115,34 @@ class RetentionProcessTests {
     assertThat(deletion).isEnded().hasPassed("End_DeletionCompleted");
     assertThatThrownBy(() -> vault.describe(documentId, new DocumentReader.Member(admin)))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void completedSignatureRequestStartsRetentionForItsSealedDocument() throws Exception {
+    String requestId = signatureRequest(mvc, "sender", "max.retain@example.org");
+    String signing = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId)
+        .processDefinitionKey("signature-request").singleResult().getId();
+    runJobs(managementService, signing);
+    String mail = jdbc.queryForObject("select body from outbound_mail where recipient = ?", String.class,
+        "max.retain@example.org");
+    Matcher link = Pattern.compile("/sign/([A-Za-z0-9_-]{43})").matcher(mail);
+    org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
+    mvc.perform(post("/api/sign/{token}", link.group(1)).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"consent\":true,\"fields\":{},\"signature\":{\"type\":\"typed\",\"value\":\"Max\"}}"))
+        .andExpect(status().isOk());
+    runJobs(managementService, signing);
+
+    List<String> documents = scopes.ofRequests(admin.orgId(), List.of(requestId)).stream()
+        .map(RetainedDocuments.ScopedDocument::documentId).toList();
+    org.assertj.core.api.Assertions.assertThat(documents).hasSize(2);
+    String finalDocument = documents.stream().filter(d -> retentionProcesses(d) == 1).findFirst().orElseThrow();
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("retention")
+        .variableValueEquals("documentId", finalDocument).singleResult();
+    org.assertj.core.api.Assertions.assertThat(pi.getBusinessKey()).isEqualTo(requestId);
+    runJobs(managementService, pi.getId());
+    assertThat(pi).isWaitingAt("Timer_RetentionEnded");
+    org.assertj.core.api.Assertions.assertThat(vault.describe(finalDocument, new DocumentReader.Member(admin)).retainUntil())
+        .isAfter(Instant.now().atOffset(ZoneOffset.UTC).plusYears(7).minusDays(1).toInstant());
   }
 
   @Test
