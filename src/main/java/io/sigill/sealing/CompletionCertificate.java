@@ -55,7 +55,7 @@ final class CompletionCertificate {
       gap();
       field("Transaction id", input.transactionId());
       field("Title", input.title());
-      field("Original document SHA-256", input.originalSha256());
+      field("Original SHA-256", input.originalSha256());
       field("Verify at", input.verifyUrl() + " (upload this PDF; it was sealed with a digital signature)");
       gap();
       heading("Signers", 12);
