@@ -259,13 +259,7 @@ class DeletionProcessTests {
   }
 
   private void decide(ProcessInstance pi, String userId, boolean approved) {
-    Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    identityService.setAuthentication(userId, List.of(userId));
-    try {
-      taskService.complete(task.getId(), Map.of("approved", approved, "comment", "checked"));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    Approvals.decide(taskService, identityService, pi.getId(), userId, approved, "checked");
   }
 
   private JsonNode deletion(String id) throws Exception {

@@ -188,13 +188,7 @@ class LegalHoldProcessTests {
   }
 
   private void decide(ProcessInstance pi, String userId, boolean approved) {
-    Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    identityService.setAuthentication(userId, List.of(userId));
-    try {
-      taskService.complete(task.getId(), Map.of("approved", approved, "comment", "checked the matter"));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    Approvals.decide(taskService, identityService, pi.getId(), userId, approved, "checked the matter");
   }
 
   private String requestHold(String requestId) throws Exception {

@@ -229,13 +229,7 @@ class RetentionProcessTests {
 
   private void decideHold(String holdId) {
     ProcessInstance hold = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(holdId).singleResult();
-    Task task = taskService.createTaskQuery().processInstanceId(hold.getId()).singleResult();
-    identityService.setAuthentication("compliance", List.of("compliance"));
-    try {
-      taskService.complete(task.getId(), Map.of("approved", true, "comment", "ok"));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    Approvals.decide(taskService, identityService, hold.getId(), "compliance", true, "ok");
     runJobs(managementService, hold.getId());
   }
 
