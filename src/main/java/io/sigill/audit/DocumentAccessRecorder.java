@@ -1,6 +1,7 @@
 package io.sigill.audit;
 
 import io.sigill.vault.DocumentAccessRefused;
+import io.sigill.vault.DocumentAccessRemoved;
 import io.sigill.vault.DocumentDeletionRefused;
 import io.sigill.vault.DocumentEvent;
 import io.sigill.vault.DocumentIntegrityFailed;
@@ -42,6 +43,8 @@ class DocumentAccessRecorder {
       type = AuditEventType.DOCUMENT_DOWNLOADED;
     } else if (event instanceof DocumentShredded) {
       type = AuditEventType.DOCUMENT_DELETED;
+    } else if (event instanceof DocumentAccessRemoved) {
+      type = AuditEventType.DOCUMENT_ACCESS_REMOVED;
     } else if (event instanceof DocumentDeletionRefused) {
       type = AuditEventType.DELETION_REFUSED;
     } else if (event instanceof DocumentIntegrityFailed) {

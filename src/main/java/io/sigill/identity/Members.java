@@ -25,6 +25,12 @@ public class Members {
     this.orgs = orgs;
   }
 
+  /** The org's display name, e.g. for emails to people outside it. */
+  @Transactional(readOnly = true)
+  public Optional<String> orgName(String orgId) {
+    return orgs.findById(orgId).map(Org::getName);
+  }
+
   /** Loads the user with org and groups, or empty when the user belongs to no org. */
   @Transactional(readOnly = true)
   public Optional<SigillUser> load(String userId) {

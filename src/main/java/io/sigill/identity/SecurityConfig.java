@@ -57,7 +57,7 @@ class SecurityConfig {
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/verify").permitAll()
+                auth.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/verify", "/api/privacy/deletion-requests").permitAll()
                     // Signers have no account: the token in the path is their credential.
                     .requestMatchers("/api/sign/**").permitAll()
                     .anyRequest().authenticated())
@@ -96,7 +96,7 @@ class SecurityConfig {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/", "/login", "/error", "/report-incident", "/report-incident/**", "/verify", "/sign/**",
+                        "/", "/login", "/error", "/report-incident", "/report-incident/**", "/verify", "/sign/**", "/privacy/**",
                         "/css/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
                     .permitAll()
                     .requestMatchers("/actuator/**").hasRole("camunda-admin")

@@ -28,6 +28,10 @@ class DeletionItem {
   @Column(length = 300)
   private String reason;
 
+  /** The party letting go: null for the org, {@code signer:<id>} for a signer's copy. */
+  @Column(length = 80)
+  private String party;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -38,6 +42,16 @@ class DeletionItem {
     this.requestId = requestId;
     this.outcome = ItemOutcome.PENDING;
     this.updatedAt = now;
+  }
+
+  DeletionItem(String deletionId, String documentId, String requestId, String party, Instant now) {
+    this(deletionId, documentId, requestId, now);
+    this.party = party;
+  }
+
+  /** The vault party whose share goes: the signer's, or else the org's. */
+  String partyOf(String orgId) {
+    return party != null ? party : io.sigill.vault.Parties.org(orgId);
   }
 
   /** Composite key: the deletion request and the document. */

@@ -44,6 +44,16 @@ class DeletionRequest {
   @Column(name = "completed_at")
   private Instant completedAt;
 
+  /** A data subject's address, kept only while their request runs (confirmation link, certificate). */
+  @Column(name = "subject_email", length = 254)
+  private String subjectEmail;
+
+  @Column(name = "confirmation_hash", length = 64)
+  private String confirmationHash;
+
+  @Column(name = "confirm_by")
+  private Instant confirmBy;
+
   protected DeletionRequest() {}
 
   DeletionRequest(String orgId, DeletionScope scope, String requestedBy, Instant now) {
@@ -53,6 +63,47 @@ class DeletionRequest {
     this.status = DeletionStatus.PENDING_APPROVAL;
     this.requestedBy = requestedBy;
     this.requestedAt = now;
+  }
+
+  /** A data subject's request: waits for the emailed link to be confirmed. */
+  static DeletionRequest bySubject(String orgId, String subjectEmail, Instant now) {
+    DeletionRequest request = new DeletionRequest(orgId, DeletionScope.SIGNER, DATA_SUBJECT, now);
+    request.status = DeletionStatus.PENDING_CONFIRMATION;
+    request.subjectEmail = subjectEmail;
+    return request;
+  }
+
+  /** The actor recorded for requests of data subjects, who have no account. */
+  static final String DATA_SUBJECT = "data-subject";
+
+  void confirmationIssued(String hash, Instant until) {
+    confirmationHash = hash;
+    confirmBy = until;
+  }
+
+  boolean confirmableAt(Instant now) {
+    return status == DeletionStatus.PENDING_CONFIRMATION && confirmBy != null && now.isBefore(confirmBy);
+  }
+
+  void confirmed() {
+    status = DeletionStatus.PENDING_APPROVAL;
+    confirmationHash = null;
+  }
+
+  /** Never confirmed: ends as rejected, and the address is forgotten. */
+  void lapsed(Instant at) {
+    status = DeletionStatus.REJECTED;
+    completedAt = at;
+    forgetSubject();
+  }
+
+  void forgetSubject() {
+    subjectEmail = null;
+    confirmationHash = null;
+  }
+
+  String getSubjectEmail() {
+    return subjectEmail;
   }
 
   void decided(boolean approved, String by, Instant at) {

@@ -9,4 +9,6 @@ interface DeletionRequestRepository extends JpaRepository<DeletionRequest, Strin
   Optional<DeletionRequest> findByIdAndOrgId(String id, String orgId);
 
   List<DeletionRequest> findByOrgIdOrderByRequestedAtDesc(String orgId);
+
+  Optional<DeletionRequest> findByConfirmationHash(String confirmationHash);
 }

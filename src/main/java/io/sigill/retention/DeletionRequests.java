@@ -2,6 +2,8 @@ package io.sigill.retention;
 
 import static io.sigill.retention.RetentionProcessVariables.AFFECTED_DOCUMENTS;
 import static io.sigill.retention.RetentionProcessVariables.APPROVAL_REQUIRED;
+import static io.sigill.retention.RetentionProcessVariables.CONFIRMATION_REQUIRED;
+import static io.sigill.retention.RetentionProcessVariables.DELETION_CONFIRMED;
 import static io.sigill.retention.RetentionProcessVariables.DATA_DELETION_PROCESS;
 import static io.sigill.retention.RetentionProcessVariables.DELETION_REQUEST_ID;
 import static io.sigill.retention.RetentionProcessVariables.DOCUMENT_COUNT;
@@ -13,6 +15,8 @@ import io.sigill.audit.AuditEventType;
 import io.sigill.audit.AuditTrail;
 import io.sigill.identity.Role;
 import io.sigill.identity.SigillUser;
+import io.sigill.notification.Mailer;
+import io.sigill.vault.Parties;
 import io.sigill.web.InvalidRequestException;
 import io.sigill.web.NotFoundException;
 import java.time.Instant;
@@ -96,24 +100,79 @@ class DeletionRequests {
   DeletionView start(String orgId, DeletionScope scope, String requestedBy,
       List<RetainedDocuments.ScopedDocument> documents, boolean approvalRequired) {
     Instant now = LegalHolds.now();
-    DeletionRequest request = requests.save(new DeletionRequest(orgId, scope, requestedBy, now));
+    DeletionRequest request = new DeletionRequest(orgId, scope, requestedBy, now);
     Map<String, RetainedDocuments.ScopedDocument> unique = new LinkedHashMap<>();
     documents.forEach(d -> unique.putIfAbsent(d.documentId(), d));
-    List<DeletionItem> saved = items.saveAll(unique.values().stream()
-        .map(d -> new DeletionItem(request.getId(), d.documentId(), d.requestId(), now)).toList());
-    auditTrail.record(AuditEventType.DELETION_REQUESTED, request.getId(), orgId, requestedBy,
-        Map.of("scope", scope.name(), "documents", saved.size()));
+    return start(request, unique.values().stream()
+        .map(d -> new DeletionItem(request.getId(), d.documentId(), d.requestId(), now)).toList(), approvalRequired,
+        Actor.user(requestedBy));
+  }
+
+  private DeletionView start(DeletionRequest unsaved, List<DeletionItem> unsavedItems, boolean approvalRequired,
+      String auditActor) {
+    DeletionRequest request = requests.save(unsaved);
+    List<DeletionItem> saved = items.saveAll(unsavedItems);
+    boolean confirmationRequired = request.getStatus() == DeletionStatus.PENDING_CONFIRMATION;
+    auditTrail.record(AuditEventType.DELETION_REQUESTED, request.getId(), request.getOrgId(),
+        Actor.SYSTEM.equals(request.getRequestedBy()) ? Actor.SYSTEM : auditActor,
+        Map.of("scope", request.getScope().name(), "documents", saved.size()));
     // Escalate before the one-month deadline of GDPR Art. 12(3).
-    Instant deadline = now.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
+    Instant deadline = request.getRequestedAt().atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
     Map<String, Object> variables = new HashMap<>();
     variables.put(DELETION_REQUEST_ID, request.getId());
-    variables.put(REQUESTED_BY, requestedBy);
+    variables.put(REQUESTED_BY, request.getRequestedBy());
+    variables.put(CONFIRMATION_REQUIRED, confirmationRequired);
     variables.put(APPROVAL_REQUIRED, approvalRequired);
     variables.put(DOCUMENT_COUNT, saved.size());
     variables.put(AFFECTED_DOCUMENTS, listing(saved));
     variables.put(ESCALATE_AT, Date.from(deadline.minusSeconds(settings.escalateDaysBeforeDeadline() * 86_400L)));
     runtimeService.startProcessInstanceByKey(DATA_DELETION_PROCESS, request.getId(), variables);
     return DeletionView.of(request, saved);
+  }
+
+  /**
+   * A signer asks for deletion of their copies of completed requests and of their personal data.
+   * One request per org that holds such copies, each confirmed through a link emailed to that
+   * address before anyone acts on it. The answer never tells whether the address is known.
+   */
+  @Transactional
+  void requestBySubject(String email) {
+    String address = email == null ? "" : email.strip();
+    if (!Mailer.isValidAddress(address)) {
+      throw new InvalidRequestException("The deletion request is invalid: email: must be one valid address");
+    }
+    Instant now = LegalHolds.now();
+    Map<String, List<RetainedDocuments.SignerCopy>> byOrg = new LinkedHashMap<>();
+    scopes.copiesOf(address).forEach(c -> byOrg.computeIfAbsent(c.orgId(), o -> new java.util.ArrayList<>()).add(c));
+    byOrg.forEach((orgId, copies) -> {
+      DeletionRequest request = DeletionRequest.bySubject(orgId, address, now);
+      Map<String, DeletionItem> unique = new LinkedHashMap<>();
+      copies.forEach(c -> unique.putIfAbsent(c.documentId() + "|" + c.signerId(),
+          new DeletionItem(request.getId(), c.documentId(), c.requestId(), Parties.signer(c.signerId()), now)));
+      start(request, List.copyOf(unique.values()), true, Actor.signer(copies.get(0).signerId()));
+    });
+  }
+
+  /** The emailed link was followed and confirmed: the request goes on to approval. */
+  @Transactional
+  void confirm(String token) {
+    Instant now = LegalHolds.now();
+    DeletionRequest request = requests.findByConfirmationHash(DeletionConfirmations.hash(token))
+        .filter(r -> r.confirmableAt(now))
+        .orElseThrow(() -> new NotFoundException("This confirmation link is not valid or has expired"));
+    request.confirmed();
+    auditTrail.record(AuditEventType.DELETION_CONFIRMED, request.getId(), request.getOrgId(), DeletionRequest.DATA_SUBJECT,
+        Map.of());
+    runtimeService.createMessageCorrelation(DELETION_CONFIRMED)
+        .processInstanceBusinessKey(request.getId())
+        .correlate();
+  }
+
+  /** Whether a confirmation link is still good (to show the confirm button, or say why not). */
+  @Transactional(readOnly = true)
+  boolean confirmable(String token) {
+    return requests.findByConfirmationHash(DeletionConfirmations.hash(token))
+        .filter(r -> r.confirmableAt(LegalHolds.now())).isPresent();
   }
 
   /** Ids only, one line per document, cut to what a process variable holds. */

@@ -1,5 +1,6 @@
 package io.sigill.retention;
 
+import io.sigill.vault.DocumentVault;
 import io.sigill.web.InvalidRequestException;
 import io.sigill.web.NotFoundException;
 import java.util.Collection;
@@ -16,9 +17,11 @@ class DocumentScopes {
   private static final int MAX_REQUEST_IDS = 1000;
 
   private final ObjectProvider<RetainedDocuments> source;
+  private final DocumentVault vault;
 
-  DocumentScopes(ObjectProvider<RetainedDocuments> source) {
+  DocumentScopes(ObjectProvider<RetainedDocuments> source, DocumentVault vault) {
     this.source = source;
+    this.vault = vault;
   }
 
   /** Every id must be one of the org's requests: another org's id answers 404 like an unknown one. */
@@ -40,8 +43,29 @@ class DocumentScopes {
     return documents().ofSigner(orgId, signerEmail.strip());
   }
 
+  /** Every document the org holds a share of: its requests' documents and those stored outside any request. */
   List<RetainedDocuments.ScopedDocument> ofOrg(String orgId) {
-    return documents().ofOrg(orgId);
+    List<RetainedDocuments.ScopedDocument> all = new java.util.ArrayList<>(documents().ofOrg(orgId));
+    Set<String> known = new HashSet<>();
+    all.forEach(d -> known.add(d.documentId()));
+    vault.documentsHeldBy(orgId).stream().filter(id -> !known.contains(id))
+        .forEach(id -> all.add(new RetainedDocuments.ScopedDocument(null, id)));
+    return all;
+  }
+
+  /** The documents of these requests of the org, without the checks of {@link #ofRequests}. */
+  List<RetainedDocuments.ScopedDocument> documentsOf(String orgId, Collection<String> requestIds) {
+    return requestIds.isEmpty() ? List.of() : documents().ofRequests(orgId, requestIds);
+  }
+
+  void purgePersonalData(String orgId, Collection<String> requestIds) {
+    if (!requestIds.isEmpty()) {
+      documents().purgePersonalData(orgId, requestIds);
+    }
+  }
+
+  List<RetainedDocuments.SignerCopy> copiesOf(String signerEmail) {
+    return documents().copiesOf(signerEmail);
   }
 
   /** Audit subjects (e.g. {@code signer:<id>}) whose personal data go with these requests. */
@@ -72,6 +96,16 @@ class DocumentScopes {
     @Override
     public List<String> subjectsOf(String orgId, Collection<String> requestIds) {
       return List.of();
+    }
+
+    @Override
+    public List<SignerCopy> copiesOf(String signerEmail) {
+      return List.of();
+    }
+
+    @Override
+    public void purgePersonalData(String orgId, Collection<String> requestIds) {
+      // nothing holds personal data without an implementation
     }
   };
 }

@@ -10,6 +10,7 @@ final class RetentionProcessVariables {
   static final String RELEASE_REQUESTED = "LegalHoldReleaseRequested";
   static final String DOCUMENT_RELEASED = "DocumentReleased";
   static final String DELETION_DOCUMENTS_RELEASED = "DeletionDocumentsReleased";
+  static final String DELETION_CONFIRMED = "DeletionConfirmed";
 
   static final String LEGAL_HOLD_ID = "legalHoldId";
   static final String DELETION_REQUEST_ID = "deletionRequestId";
@@ -25,6 +26,7 @@ final class RetentionProcessVariables {
   static final String APPROVED = "approved";
   static final String COMMENT = "comment";
   static final String APPROVAL_REQUIRED = "approvalRequired";
+  static final String CONFIRMATION_REQUIRED = "confirmationRequired";
   static final String ESCALATE_AT = "escalateAt";
   static final String RETAIN_UNTIL = "retainUntil";
   static final String UNDER_HOLD = "underHold";

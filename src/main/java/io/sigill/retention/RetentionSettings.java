@@ -11,4 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record RetentionSettings(
     @DefaultValue("7") int defaultYears,
     @DefaultValue("true") boolean approvalRequired,
-    @DefaultValue("7") int escalateDaysBeforeDeadline) {}
+    @DefaultValue("7") int escalateDaysBeforeDeadline,
+    @DefaultValue("5") int subjectRequestsPerMinute) {}

@@ -154,12 +154,7 @@ class SenderPageController {
   @GetMapping("/requests/{id}/document")
   ResponseEntity<InputStreamResource> document(@AuthenticationPrincipal SigillUser user, @PathVariable String id,
       @RequestParam(defaultValue = "original") String version, HttpServletRequest http) {
-    DocumentContent content = requests.document(id, version, user, SignatureRequestController.context(http));
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(content.info().fileName()).build().toString())
-        .body(new InputStreamResource(content.stream()));
+    return SignatureRequestController.pdf(requests.document(id, version, user, SignatureRequestController.context(http)));
   }
 
   @ExceptionHandler({NotFoundException.class, SigningConflictException.class, InvalidRequestException.class})

@@ -99,11 +99,16 @@ class SignatureRequestController {
   @GetMapping("/{id}/document")
   ResponseEntity<InputStreamResource> document(@AuthenticationPrincipal SigillUser user, @PathVariable String id,
       @RequestParam(defaultValue = "original") String version, HttpServletRequest http) {
-    DocumentContent content = requests.document(id, version, user, context(http));
+    return pdf(requests.document(id, version, user, context(http)));
+  }
+
+  /** A document from the vault as a PDF download under its (sanitized) file name. */
+  static ResponseEntity<InputStreamResource> pdf(DocumentContent content) {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(content.info().fileName()).build().toString())
+        .cacheControl(org.springframework.http.CacheControl.noStore())
         .body(new InputStreamResource(content.stream()));
   }
 

@@ -114,6 +114,45 @@ class SignerActions {
   }
 
   /**
+   * The signer's own copy of the completed, sealed PDF: the signing link stays their key to it
+   * until they ask for its deletion. Read through the vault as this signer (authorized, audited).
+   */
+  DocumentContent copy(String token, AccessContext ctx) {
+    String[] ids = readOnly.execute(s -> {
+      SignerToken found = tokens.find(token).orElseThrow(SignerActions::unknown);
+      Signer signer = signers.findById(found.getSignerId()).orElseThrow(SignerActions::unknown);
+      if (!hasCopy(signer)) {
+        throw new SigningLinkGoneException("There is no completed copy for this link");
+      }
+      return new String[] {signer.getId(), signer.getRequest().getFinalDocumentId()};
+    });
+    return vault.open(ids[1], new DocumentReader.Signer(ids[0]), ctx);
+  }
+
+  /** Whether the link belongs to a signer of a completed request who still has their copy (not deleted). */
+  boolean hasCopy(String token) {
+    String[] ids = readOnly.execute(s -> tokens.find(token).flatMap(t -> signers.findById(t.getSignerId()))
+        .filter(SignerActions::hasCopy)
+        .map(signer -> new String[] {signer.getId(), signer.getRequest().getFinalDocumentId()})
+        .orElse(null));
+    if (ids == null) {
+      return false;
+    }
+    try {
+      vault.describe(ids[1], new DocumentReader.Signer(ids[0]));
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasCopy(Signer signer) {
+    SignatureRequest request = signer.getRequest();
+    return request.getStatus() == SignatureRequestStatus.COMPLETED && signer.getStatus() == SignerStatus.SIGNED
+        && request.getFinalDocumentId() != null;
+  }
+
+  /**
    * Records the signature and moves the process. Signers of one group may sign at the same
    * moment; the engine then refuses one of the two transactions (optimistic locking on the shared
    * multi-instance execution), which is simply run again.

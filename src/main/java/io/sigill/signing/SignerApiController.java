@@ -1,6 +1,8 @@
 package io.sigill.signing;
 
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +34,12 @@ class SignerApiController {
       HttpServletRequest http) {
     actions.sign(token, submission, SignatureRequestController.context(http));
     return Map.of("status", SignerStatus.SIGNED.name());
+  }
+
+  /** The signer's copy of the completed, sealed PDF (404 once they asked for its deletion). */
+  @GetMapping("/document")
+  ResponseEntity<InputStreamResource> copy(@PathVariable String token, HttpServletRequest http) {
+    return SignatureRequestController.pdf(actions.copy(token, SignatureRequestController.context(http)));
   }
 
   @PostMapping("/decline")

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,6 +44,10 @@ class SignerPageController {
   String page(@PathVariable String token, HttpServletRequest http, HttpServletResponse response, Model model) {
     noStore(response);
     AccessContext ctx = SignatureRequestController.context(http);
+    if (actions.hasCopy(token)) {
+      model.addAttribute("token", token);
+      return "sign-copy";
+    }
     SignerActions.SigningView view = actions.open(token, ctx);
     show(token, view, pages.sizes(token, ctx), model);
     return "sign";
@@ -91,6 +96,12 @@ class SignerPageController {
     }
     model.addAttribute("outcome", "declined");
     return "sign-done";
+  }
+
+  /** The signer's copy of the completed, sealed PDF, behind the same link they signed with. */
+  @GetMapping("/document")
+  ResponseEntity<InputStreamResource> copy(@PathVariable String token, HttpServletRequest http) {
+    return SignatureRequestController.pdf(actions.copy(token, SignatureRequestController.context(http)));
   }
 
   @GetMapping("/pages/{n}.png")

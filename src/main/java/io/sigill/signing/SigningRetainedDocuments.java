@@ -53,6 +53,35 @@ class SigningRetainedDocuments implements RetainedDocuments {
         .toList();
   }
 
+  /** Names, addresses, signatures, field values, decline reasons and CC addresses of these requests go. */
+  @Override
+  @Transactional
+  public void purgePersonalData(String orgId, Collection<String> requestIds) {
+    List<String> ids = entityManager.createQuery("select r.id from SignatureRequest r where r.orgId = :org and r.id in :ids",
+        String.class).setParameter("org", orgId).setParameter("ids", requestIds).getResultList();
+    if (ids.isEmpty()) {
+      return;
+    }
+    entityManager.flush();
+    entityManager.createNativeQuery("update signature_signer set name = '(erased)', email = 'erased@erased.invalid', "
+        + "signature_value = null, decline_reason = null where request_id in (:ids)").setParameter("ids", ids).executeUpdate();
+    entityManager.createNativeQuery("update signature_field set field_value = null where request_id in (:ids)")
+        .setParameter("ids", ids).executeUpdate();
+    entityManager.createNativeQuery("delete from signature_cc where request_id in (:ids)").setParameter("ids", ids)
+        .executeUpdate();
+    entityManager.clear();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<SignerCopy> copiesOf(String signerEmail) {
+    return entityManager.createQuery("select r.orgId, r.id, s.id, r.finalDocumentId from SignatureRequest r "
+            + "join r.signers s where lower(s.email) = :email and r.finalDocumentId is not null", Object[].class)
+        .setParameter("email", signerEmail.strip().toLowerCase(Locale.ROOT)).getResultList().stream()
+        .map(row -> new SignerCopy((String) row[0], (String) row[1], (String) row[2], (String) row[3]))
+        .toList();
+  }
+
   private static List<ScopedDocument> documents(List<Object[]> rows) {
     List<ScopedDocument> documents = new ArrayList<>();
     for (Object[] row : rows) {

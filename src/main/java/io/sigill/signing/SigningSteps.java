@@ -15,6 +15,7 @@ import io.sigill.vault.DocumentContent;
 import io.sigill.vault.DocumentInfo;
 import io.sigill.vault.DocumentReader;
 import io.sigill.vault.DocumentVault;
+import io.sigill.vault.Parties;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,6 +140,10 @@ class SigningSteps {
         throw new UncheckedIOException(e);
       }
       request.sealed(stored.id());
+      // Every signer keeps a copy (promise P4): the bytes stay until the org and each signer let go.
+      for (Signer signer : request.getSigners()) {
+        vault.share(stored.id(), request.getOrgId(), Parties.signer(signer.getId()));
+      }
       retention.startFor(requestId, stored.id(), request.getOrgId());
     }
     if (request.getStatus() == SignatureRequestStatus.SENT) {

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public sealed interface DocumentEvent
     permits DocumentStored, DocumentRead, DocumentAccessRefused, DocumentIntegrityFailed, DocumentShredded,
-        DocumentDeletionRefused {
+        DocumentDeletionRefused, DocumentAccessRemoved {
 
   /** The org of the caller (for refusals) or of the document; null for an unknown signer. */
   String orgId();

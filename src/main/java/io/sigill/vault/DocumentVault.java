@@ -35,6 +35,7 @@ public class DocumentVault {
 
   private final VaultDocumentRepository documents;
   private final VaultObjectRepository objects;
+  private final VaultPartyRepository parties;
   private final KeyProvider keys;
   private final BlobStore blobs;
   private final EncryptedObjects encrypted;
@@ -48,6 +49,7 @@ public class DocumentVault {
   DocumentVault(
       VaultDocumentRepository documents,
       VaultObjectRepository objects,
+      VaultPartyRepository parties,
       KeyProvider keys,
       BlobStore blobs,
       VaultSettings settings,
@@ -56,6 +58,7 @@ public class DocumentVault {
       PlatformTransactionManager transactionManager) {
     this.documents = documents;
     this.objects = objects;
+    this.parties = parties;
     this.keys = keys;
     this.blobs = blobs;
     this.encrypted = new EncryptedObjects(keys, blobs);
@@ -94,6 +97,7 @@ public class DocumentVault {
       try {
         tx.executeWithoutResult(s -> {
           documents.save(new VaultDocument(documentId, uploader.orgId(), name, uploader.userId(), now));
+          parties.save(new VaultParty(documentId, Parties.org(uploader.orgId()), now));
           objects.save(new VaultObject(objectId, documentId, version, checked.size(), checked.sha256(),
               checked.pages(), key.kekId(), key.wrapped(), now));
           events.publishEvent(new DocumentStored(uploader.orgId(), documentId, version, uploader.userId(),
@@ -135,37 +139,93 @@ public class DocumentVault {
   }
 
   /**
-   * Crypto-shreds a document: the rows holding its wrapped data keys are deleted in the same
-   * transaction as the event, then every stored version of its bytes. Should a blob delete fail
-   * afterwards, what remains is ciphertext whose key no longer exists. A document under legal
-   * hold or retention is refused whoever asks, and the refusal is recorded in a transaction of its
-   * own, so it stays on record even when the caller rolls back.
+   * An org admin deletes the org's document: {@link #letGo} for the org's share. When no other
+   * party holds it, it is crypto-shredded; otherwise only the org's access goes (promise P4).
    */
-  public void shred(String documentId, SigillUser admin, AccessContext ctx) {
+  public LetGo shred(String documentId, SigillUser admin, AccessContext ctx) {
     if (!admin.hasRole(Role.ORG_ADMIN)) {
       throw new AccessDeniedException("Only org admins delete documents");
     }
-    List<String> blobKeys = tx.execute(s -> {
-      VaultDocument doc = documents.findByIdAndOrgId(documentId, admin.orgId()).orElseThrow(() -> notFound());
+    return letGo(documentId, admin.orgId(), Parties.org(admin.orgId()), admin.userId(), ctx);
+  }
+
+  /**
+   * One party lets go of an org's document. Its share (its access) is removed; when it was the
+   * last one, the document is crypto-shredded: the rows holding its wrapped data keys are deleted
+   * in the same transaction as the event, then every stored version of its bytes. Should a blob
+   * delete fail afterwards, what remains is ciphertext whose key no longer exists. A document under
+   * legal hold or retention is refused whoever asks, even for one party's access, and the refusal is
+   * recorded in a transaction of its own, so it stays on record even when the caller rolls back.
+   */
+  public LetGo letGo(String documentId, String orgId, String party, String actor, AccessContext ctx) {
+    Object outcome = tx.execute(s -> {
+      VaultDocument doc = documents.findByIdAndOrgId(documentId, orgId).orElse(null);
+      if (doc == null) {
+        return LetGo.NOT_HELD;
+      }
       if (doc.isLocked(clock.instant())) {
         return null; // refused below, outside this transaction, so a caller's transaction is not marked for rollback
       }
+      List<VaultParty> holders = parties.findByKeyDocumentId(documentId);
+      VaultParty share = holders.stream().filter(p -> p.getParty().equals(party)).findFirst().orElse(null);
+      if (share == null) {
+        return LetGo.NOT_HELD;
+      }
+      if (holders.size() > 1) {
+        parties.delete(share);
+        events.publishEvent(new DocumentAccessRemoved(orgId, documentId, doc.getCurrentVersion(), actor, ctx.ip(),
+            ctx.userAgent(), clock.instant()));
+        return LetGo.ACCESS_REMOVED;
+      }
       List<VaultObject> versions = objects.findByDocumentId(documentId);
       objects.deleteAll(versions);
+      parties.deleteAll(holders);
       documents.delete(doc);
-      events.publishEvent(new DocumentShredded(doc.getOrgId(), documentId, doc.getCurrentVersion(), admin.userId(),
-          ctx.ip(), ctx.userAgent(), clock.instant()));
+      events.publishEvent(new DocumentShredded(orgId, documentId, doc.getCurrentVersion(), actor, ctx.ip(),
+          ctx.userAgent(), clock.instant()));
       return versions.stream().map(VaultObject::getId).toList();
     });
-    if (blobKeys == null) {
-      ownTx.executeWithoutResult(s -> events.publishEvent(new DocumentDeletionRefused(admin.orgId(), documentId, 0,
-          admin.userId(), ctx.ip(), ctx.userAgent(), clock.instant())));
+    if (outcome == null) {
+      ownTx.executeWithoutResult(s -> events.publishEvent(new DocumentDeletionRefused(orgId, documentId, 0,
+          actor, ctx.ip(), ctx.userAgent(), clock.instant())));
       throw new DocumentLockedException("The document is under legal hold or retention and cannot be deleted.");
     }
-    for (String key : blobKeys) {
-      encrypted.deleteQuietly(key);
+    if (outcome instanceof LetGo letGo) {
+      return letGo;
     }
+    for (Object key : (List<?>) outcome) {
+      encrypted.deleteQuietly((String) key);
+    }
+    return LetGo.SHREDDED;
   }
+
+  /** Gives a party a share of an org's document (e.g. a signer's copy of the sealed PDF); idempotent. */
+  public void share(String documentId, String orgId, String party) {
+    tx.executeWithoutResult(s -> {
+      documents.findByIdAndOrgId(documentId, orgId).orElseThrow(() -> notFound());
+      if (!parties.existsById(new VaultParty.Key(documentId, party))) {
+        parties.save(new VaultParty(documentId, party, clock.instant()));
+      }
+    });
+  }
+
+  /**
+   * For the engine's own steps (retention, deletion), not for people: an org's document and who
+   * holds a share of it, whatever the shares. No bytes, so no read event.
+   */
+  public Optional<Holding> holding(String documentId, String orgId) {
+    return tx.execute(s -> documents.findByIdAndOrgId(documentId, orgId)
+        .map(doc -> new Holding(info(doc, currentObject(doc)),
+            parties.findByKeyDocumentId(documentId).stream().map(VaultParty::getParty).sorted().toList())));
+  }
+
+  /** For the engine's own steps: the ids of the org's documents the org itself still holds a share of. */
+  public List<String> documentsHeldBy(String orgId) {
+    return parties.documentIdsHeldBy(Parties.org(orgId));
+  }
+
+  /** A document's metadata and the parties holding a share of it. */
+  public record Holding(DocumentInfo info, List<String> parties) {}
 
   /** Sets or lifts a legal hold, mirrored to the blob store's object lock (S3: PutObjectLegalHold). */
   public void setLegalHold(String documentId, String orgId, boolean on) {
@@ -229,13 +289,32 @@ public class DocumentVault {
     return new Grant.Granted(info(doc, object), object);
   }
 
+  /**
+   * A reader sees a document while the party they act for holds a share of it: a member acts for
+   * their org; a signer for the org that invited them while signing, and for themselves once they
+   * have their own copy of the completed request.
+   */
   private Optional<VaultDocument> visible(String documentId, DocumentReader reader) {
     if (reader instanceof DocumentReader.Member m) {
-      return documents.findByIdAndOrgId(documentId, m.user().orgId());
+      return documents.findByIdAndOrgId(documentId, m.user().orgId())
+          .filter(d -> holds(documentId, Parties.org(d.getOrgId())));
     }
     DocumentReader.Signer signer = (DocumentReader.Signer) reader;
-    return documents.findById(documentId)
-        .filter(d -> signerAccess.stream().anyMatch(a -> a.mayRead(signer.signerId(), d.getOrgId(), documentId)));
+    return documents.findById(documentId).filter(d -> {
+      SignerDocumentAccess.Right right = signerAccess.stream()
+          .map(a -> a.rightTo(signer.signerId(), d.getOrgId(), documentId))
+          .filter(r -> r != SignerDocumentAccess.Right.NONE)
+          .findFirst().orElse(SignerDocumentAccess.Right.NONE);
+      return switch (right) {
+        case INVITED -> holds(documentId, Parties.org(d.getOrgId()));
+        case OWN_COPY -> holds(documentId, Parties.signer(signer.signerId()));
+        case NONE -> false;
+      };
+    });
+  }
+
+  private boolean holds(String documentId, String party) {
+    return parties.existsById(new VaultParty.Key(documentId, party));
   }
 
   private DocumentContent verifiedContent(DocumentInfo info, VaultObject object, DocumentReader reader, AccessContext ctx) {

@@ -6,6 +6,15 @@ package io.sigill.vault;
  */
 public interface SignerDocumentAccess {
 
-  /** True when the signer is part of a live request that includes this document of this org. */
-  boolean mayRead(String signerId, String orgId, String documentId);
+  /** What a signer may do with a document of an org. */
+  enum Right {
+    /** Nothing. */
+    NONE,
+    /** Read it as an invitee of a live request: only while the inviting org still holds the document. */
+    INVITED,
+    /** Read their own copy of a completed request: only while their own share exists. */
+    OWN_COPY
+  }
+
+  Right rightTo(String signerId, String orgId, String documentId);
 }

@@ -116,8 +116,9 @@ class DeletionProcessTests {
     List<HistoricVariableInstance> history = processEngine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(pi.getId()).list();
     org.assertj.core.api.Assertions.assertThat(history).extracting(HistoricVariableInstance::getName)
-        .as("ids and routing facts only").containsOnly("deletionRequestId", "requestedBy", "approvalRequired",
-            "documentCount", "affectedDocuments", "escalateAt", "approved", "comment", "decidedBy", "anyDeferred");
+        .as("ids and routing facts only").containsOnly("deletionRequestId", "requestedBy", "confirmationRequired",
+            "approvalRequired", "documentCount", "affectedDocuments", "escalateAt", "approved", "comment", "decidedBy",
+            "anyDeferred");
     history.forEach(v -> org.assertj.core.api.Assertions.assertThat(String.valueOf(v.getValue())).doesNotContain("@"));
   }
 
@@ -227,25 +228,11 @@ class DeletionProcessTests {
   }
 
   private String approvedHold(String requestId) throws Exception {
-    String body = mvc.perform(post("/api/legal-holds").with(httpBasic("legal", "demo"))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(JSON.writeValueAsString(Map.of("scope", "REQUESTS", "requestIds", List.of(requestId),
-                "reason", "Dispute", "matterId", "M-1"))))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    String holdId = JSON.readTree(body).get("id").asText();
-    ProcessInstance hold = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(holdId).singleResult();
-    decide(hold, "compliance", true);
-    runJobs(managementService, hold.getId());
-    return holdId;
+    return new Holds(mvc, runtimeService, taskService, identityService, managementService).approved(requestId);
   }
 
   private void releaseHold(String holdId) throws Exception {
-    mvc.perform(post("/api/legal-holds/{id}/release", holdId).with(httpBasic("legal", "demo"))
-            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Settled\"}"))
-        .andExpect(status().isOk());
-    ProcessInstance hold = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(holdId).singleResult();
-    decide(hold, "compliance", true);
-    runJobs(managementService, hold.getId());
+    new Holds(mvc, runtimeService, taskService, identityService, managementService).release(holdId);
   }
 
   private String requestDeletion(String requestId) throws Exception {

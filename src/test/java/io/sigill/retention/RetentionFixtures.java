@@ -30,8 +30,13 @@ final class RetentionFixtures {
 
   /** A signature request of the sender's org with one signer; returns its id. */
   static String signatureRequest(MockMvc mvc, String sender, String signerEmail) throws Exception {
+    return signatureRequest(mvc, sender, signerEmail, "Anna");
+  }
+
+  /** A signature request of the sender's org with one signer of this name; returns its id. */
+  static String signatureRequest(MockMvc mvc, String sender, String signerEmail, String signerName) throws Exception {
     byte[] request = JSON.writeValueAsBytes(Map.of("title", "Lease",
-        "signers", List.of(Map.of("name", "Anna", "email", signerEmail, "order", 1))));
+        "signers", List.of(Map.of("name", signerName, "email", signerEmail, "order", 1))));
     String body = mvc.perform(multipart("/api/signature-requests")
             .file(new MockMultipartFile("file", "lease.pdf", "application/pdf", pdf()))
             .file(new MockMultipartFile("request", "", "application/json", request))

@@ -210,27 +210,11 @@ class RetentionProcessTests {
   }
 
   private String approvedHold(String requestId) throws Exception {
-    String body = mvc.perform(post("/api/legal-holds").with(httpBasic("legal", "demo"))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(JSON.writeValueAsString(Map.of("scope", "REQUESTS", "requestIds", List.of(requestId),
-                "reason", "Dispute", "matterId", "M-2"))))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    String holdId = JSON.readTree(body).get("id").asText();
-    decideHold(holdId);
-    return holdId;
+    return new Holds(mvc, runtimeService, taskService, identityService, managementService).approved(requestId);
   }
 
   private void releaseHold(String holdId) throws Exception {
-    mvc.perform(post("/api/legal-holds/{id}/release", holdId).with(httpBasic("legal", "demo"))
-            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Settled\"}"))
-        .andExpect(status().isOk());
-    decideHold(holdId);
-  }
-
-  private void decideHold(String holdId) {
-    ProcessInstance hold = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(holdId).singleResult();
-    Approvals.decide(taskService, identityService, hold.getId(), "compliance", true, "ok");
-    runJobs(managementService, hold.getId());
+    new Holds(mvc, runtimeService, taskService, identityService, managementService).release(holdId);
   }
 
   private String documentOf(String requestId) {
