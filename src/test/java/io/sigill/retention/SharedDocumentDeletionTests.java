@@ -6,6 +6,7 @@ import static io.sigill.retention.RetentionFixtures.signatureRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -223,6 +224,18 @@ class SharedDocumentDeletionTests {
         .containsExactly(Parties.signer(done.signerId()));
     assertThat(vault.documentsHeldBy(wiped.getId())).isEmpty();
     mvc.perform(get("/api/sign/{token}/document", done.token())).andExpect(status().isOk());
+  }
+
+  @Test
+  void deletingTheOrgsDocumentDirectlyLeavesTheSignersCopy() throws Exception {
+    Completed done = completedRequest("sender", orgId, "gus.shared@example.org");
+    mvc.perform(delete("/api/documents/{id}", done.finalId()).with(httpBasic("admin", "demo")))
+        .andExpect(status().isNoContent());
+    mvc.perform(get("/api/documents/{id}", done.finalId()).with(httpBasic("admin", "demo")))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/sign/{token}/document", done.token())).andExpect(status().isOk());
+    assertThat(vault.holding(done.finalId(), orgId).orElseThrow().parties())
+        .containsExactly(Parties.signer(done.signerId()));
   }
 
   @Test
