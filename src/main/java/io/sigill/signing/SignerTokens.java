@@ -1,12 +1,7 @@
 package io.sigill.signing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import io.sigill.web.LinkTokens;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,15 +9,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signer tokens: 256 random bits, URL-safe, handed out only inside an email and stored only as
- * their SHA-256. A token is bound to one signer of one request; whether it still works is the
+ * Signer tokens ({@link LinkTokens}): handed out only inside an email and stored only as their
+ * SHA-256. A token is bound to one signer of one request; whether it still works is the
  * signer's and the request's state (see {@link SignerActions}).
  */
 @Component
 class SignerTokens {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int TOKEN_BYTES = 32;
 
   private final SignerTokenRepository tokens;
   private final TransactionTemplate ownTransaction;
@@ -38,25 +30,19 @@ class SignerTokens {
    * step fail after the send, the emailed link still works (the retry then sends nothing).
    */
   String issue(String signerId, String requestId, Instant now) {
-    byte[] raw = new byte[TOKEN_BYTES];
-    RANDOM.nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    String token = LinkTokens.generate();
     ownTransaction.executeWithoutResult(s -> tokens.save(new SignerToken(hash(token), signerId, requestId, now)));
     return token;
   }
 
   Optional<SignerToken> find(String token) {
-    if (token == null || token.length() != 43 || !token.matches("[A-Za-z0-9_-]{43}")) {
+    if (!LinkTokens.isWellFormed(token)) {
       return Optional.empty();
     }
     return tokens.findById(hash(token));
   }
 
   static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    return LinkTokens.hash(token);
   }
 }
