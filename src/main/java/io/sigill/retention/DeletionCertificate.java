@@ -30,6 +30,12 @@ final class DeletionCertificate {
     lines.add("Deleted (crypto-shredded, all stored versions removed):");
     items.stream().filter(i -> i.getOutcome() == ItemOutcome.DELETED)
         .forEach(i -> lines.add("  document " + i.getDocumentId() + request(i)));
+    if (items.stream().anyMatch(i -> i.getOutcome() == ItemOutcome.ACCESS_REMOVED)) {
+      lines.add("");
+      lines.add("Access removed (this party's copy and access deleted; other parties to it keep theirs):");
+      items.stream().filter(i -> i.getOutcome() == ItemOutcome.ACCESS_REMOVED)
+          .forEach(i -> lines.add("  document " + i.getDocumentId() + request(i)));
+    }
     lines.add("");
     lines.add("Deferred (kept for now, deleted automatically once free):");
     items.stream().filter(i -> i.getOutcome() == ItemOutcome.DEFERRED)
