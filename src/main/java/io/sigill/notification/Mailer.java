@@ -57,6 +57,26 @@ public class Mailer {
   /** A file sent along with a mail (e.g. the completed PDF); not kept in the outbox. */
   public record Attachment(String fileName, String contentType, byte[] content) {}
 
+  /**
+   * Erases recipient, subject and text of the recorded mails whose dedupe key starts with one of
+   * these prefixes (e.g. a deleted request's mails); the keys stay, so nothing is sent again.
+   * The prefixes are ids, never patterns: {@code %} and {@code _} in them are refused.
+   */
+  @Transactional
+  public int redact(java.util.Collection<String> keyPrefixes) {
+    int count = 0;
+    for (String prefix : keyPrefixes) {
+      if (prefix.isEmpty() || prefix.contains("%") || prefix.contains("_") || prefix.contains("\\")) {
+        throw new IllegalArgumentException("A dedupe key prefix is plain text");
+      }
+      count += outbox.redact(prefix + "%", ERASED);
+    }
+    return count;
+  }
+
+  /** What redacted mails say instead of their recipient, subject and text. */
+  public static final String ERASED = "(erased)";
+
   /** True when a mail with this dedupe key was already sent or captured. */
   @Transactional(readOnly = true)
   public boolean isRecorded(String dedupeKey) {

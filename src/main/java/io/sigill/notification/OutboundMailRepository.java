@@ -2,6 +2,9 @@ package io.sigill.notification;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface OutboundMailRepository extends JpaRepository<OutboundMail, String> {
 
@@ -10,4 +13,10 @@ interface OutboundMailRepository extends JpaRepository<OutboundMail, String> {
   long countByRecipient(String recipient);
 
   List<OutboundMail> findTop100ByStatusOrderByCreatedAtDesc(OutboundMail.Status status);
+
+  /** Keeps the row (its dedupe key still stops a second send) but not who it went to or what it said. */
+  @Modifying
+  @Query("update OutboundMail m set m.recipient = :erased, m.subject = :erased, m.body = :erased "
+      + "where m.dedupeKey like :prefix")
+  int redact(@Param("prefix") String prefix, @Param("erased") String erased);
 }

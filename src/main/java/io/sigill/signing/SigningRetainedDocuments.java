@@ -1,6 +1,7 @@
 package io.sigill.signing;
 
 import io.sigill.retention.RetainedDocuments;
+import io.sigill.notification.Mailer;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,9 +17,11 @@ class SigningRetainedDocuments implements RetainedDocuments {
   private static final String DOCUMENTS = "select r.id, r.documentId, r.finalDocumentId from SignatureRequest r ";
 
   private final EntityManager entityManager;
+  private final Mailer mailer;
 
-  SigningRetainedDocuments(EntityManager entityManager) {
+  SigningRetainedDocuments(EntityManager entityManager, Mailer mailer) {
     this.entityManager = entityManager;
+    this.mailer = mailer;
   }
 
   @Override
@@ -53,7 +56,10 @@ class SigningRetainedDocuments implements RetainedDocuments {
         .toList();
   }
 
-  /** Names, addresses, signatures, field values, decline reasons and CC addresses of these requests go. */
+  /**
+   * Names, addresses, signatures, field values, decline reasons and CC addresses of these requests
+   * go, and so do the recipients and texts of the mails recorded about them.
+   */
   @Override
   @Transactional
   public void purgePersonalData(String orgId, Collection<String> requestIds) {
@@ -62,6 +68,14 @@ class SigningRetainedDocuments implements RetainedDocuments {
     if (ids.isEmpty()) {
       return;
     }
+    List<String> mails = new ArrayList<>();
+    for (String id : ids) {
+      mails.addAll(List.of("completed-copy:" + id + ":", "declined:" + id + ":", "cancelled:" + id + ":"));
+    }
+    entityManager.createQuery("select s.id from Signer s where s.request.id in :ids", String.class)
+        .setParameter("ids", ids).getResultList()
+        .forEach(signerId -> mails.addAll(List.of("signing-link:" + signerId, "signing-reminder:" + signerId + ":")));
+    mailer.redact(mails);
     entityManager.flush();
     entityManager.createNativeQuery("update signature_signer set name = '(erased)', email = 'erased@erased.invalid', "
         + "signature_value = null, decline_reason = null where request_id in (:ids)").setParameter("ids", ids).executeUpdate();

@@ -109,6 +109,8 @@ class SharedDocumentDeletionTests {
     assertThat(types(done.finalId())).contains("DOCUMENT_ACCESS_REMOVED").doesNotContain("DOCUMENT_DELETED");
     assertThat(jdbc.queryForObject("select name from signature_signer where id = ?", String.class, done.signerId()))
         .as("the signer's copy still names them").isEqualTo("Bea");
+    assertThat(jdbc.queryForObject("select recipient from outbound_mail where dedupe_key = ?", String.class,
+        "signing-link:" + done.signerId())).isEqualTo("bea.shared@example.org");
 
     // B still downloads their copy, through the link they signed with (page and API).
     byte[] copy = mvc.perform(get("/api/sign/{token}/document", done.token()))
@@ -145,6 +147,11 @@ class SharedDocumentDeletionTests {
     // Nobody holds anything of the request now: the people's data in its rows is purged.
     assertThat(jdbc.queryForObject("select name from signature_signer where id = ?", String.class, done.signerId()))
         .isEqualTo("(erased)");
+    Map<String, Object> link = jdbc.queryForMap("select recipient, body from outbound_mail where dedupe_key = ?",
+        "signing-link:" + done.signerId());
+    assertThat(link).containsEntry("RECIPIENT", "(erased)").containsEntry("BODY", "(erased)");
+    assertThat(jdbc.queryForObject("select count(*) from outbound_mail where body like ?", Integer.class,
+        "%" + done.token() + "%")).as("no mail keeps the signing link").isZero();
     assertThat(jdbc.queryForObject("select count(*) from outbound_mail where recipient = ? and subject like ?",
         Integer.class, "bea.shared@example.org", "%deletion certificate%")).isEqualTo(1);
     assertThat(jdbc.queryForObject("select subject_email from deletion_request where id = ?", String.class,
