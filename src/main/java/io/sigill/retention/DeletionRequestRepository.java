@@ -11,4 +11,6 @@ interface DeletionRequestRepository extends JpaRepository<DeletionRequest, Strin
   List<DeletionRequest> findByOrgIdOrderByRequestedAtDesc(String orgId);
 
   Optional<DeletionRequest> findByConfirmationHash(String confirmationHash);
+
+  boolean existsByOrgIdAndSubjectEmailAndStatus(String orgId, String subjectEmail, DeletionStatus status);
 }

@@ -137,7 +137,7 @@ class DeletionRequests {
    */
   @Transactional
   void requestBySubject(String email) {
-    String address = email == null ? "" : email.strip();
+    String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
     if (!Mailer.isValidAddress(address)) {
       throw new InvalidRequestException("The deletion request is invalid: email: must be one valid address");
     }
@@ -145,6 +145,9 @@ class DeletionRequests {
     Map<String, List<RetainedDocuments.SignerCopy>> byOrg = new LinkedHashMap<>();
     scopes.copiesOf(address).forEach(c -> byOrg.computeIfAbsent(c.orgId(), o -> new java.util.ArrayList<>()).add(c));
     byOrg.forEach((orgId, copies) -> {
+      if (requests.existsByOrgIdAndSubjectEmailAndStatus(orgId, address, DeletionStatus.PENDING_CONFIRMATION)) {
+        return; // asked again before confirming: the link already sent still works, no second mail
+      }
       DeletionRequest request = DeletionRequest.bySubject(orgId, address, now);
       Map<String, DeletionItem> unique = new LinkedHashMap<>();
       copies.forEach(c -> unique.putIfAbsent(c.documentId() + "|" + c.signerId(),

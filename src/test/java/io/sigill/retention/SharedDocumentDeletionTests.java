@@ -251,8 +251,13 @@ class SharedDocumentDeletionTests {
     mvc.perform(post("/api/privacy/deletion-requests").contentType(MediaType.APPLICATION_JSON)
             .content("{\"email\":\"eli.shared@example.org\"}"))
         .andExpect(status().isAccepted()).andExpect(jsonPath("$.status").value("PENDING_CONFIRMATION"));
+    mvc.perform(post("/api/privacy/deletion-requests").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"email\":\"Eli.Shared@example.org\"}"))
+        .andExpect(status().isAccepted());
     ProcessInstance subject = subjectProcess("eli.shared@example.org");
     runJobs(managementService, subject.getId());
+    assertThat(jdbc.queryForObject("select count(*) from deletion_request where subject_email = ?", Integer.class,
+        "eli.shared@example.org")).as("asking twice before confirming makes one request, one mail").isEqualTo(1);
     BpmnAwareTests.assertThat(subject).isWaitingAt("Gateway_WaitForConfirmation");
     assertThat(statusOf(subject)).isEqualTo("PENDING_CONFIRMATION");
 
