@@ -5,4 +5,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Defaults for new signature requests ({@code sigill.signing.*}). */
 @ConfigurationProperties("sigill.signing")
-record SigningSettings(@DefaultValue("30") int expiresInDays, @DefaultValue("3") int reminderEveryDays) {}
+record SigningSettings(@DefaultValue("30") int expiresInDays, @DefaultValue("3") int reminderEveryDays,
+    @DefaultValue("false") boolean webhooksAllowPrivateHosts) {}

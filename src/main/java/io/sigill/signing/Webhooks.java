@@ -64,13 +64,15 @@ class Webhooks {
   private final RuntimeService runtimeService;
   private final ObjectMapper objectMapper;
   private final TransactionTemplate ownTransaction;
+  private final boolean allowPrivateHosts;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5))
       .followRedirects(HttpClient.Redirect.NEVER)
       .build();
 
   Webhooks(WebhookSettingRepository settings, WebhookDeliveryRepository deliveries, RuntimeService runtimeService,
-      ObjectMapper objectMapper, PlatformTransactionManager transactionManager) {
+      ObjectMapper objectMapper, PlatformTransactionManager transactionManager, SigningSettings signingSettings) {
+    this.allowPrivateHosts = signingSettings.webhooksAllowPrivateHosts();
     this.settings = settings;
     this.deliveries = deliveries;
     this.runtimeService = runtimeService;
@@ -96,6 +98,8 @@ class Webhooks {
     if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
         || url.length() > 1000 || uri.getUserInfo() != null) {
       problems.add("callbackUrl: must be an absolute http(s) URL of at most 1000 characters, without credentials");
+    } else {
+      CallbackHosts.refusal(uri, allowPrivateHosts).ifPresent(why -> problems.add("callbackUrl: " + why));
     }
     if (secret == null || secret.length() < 16 || secret.length() > 200 || secret.chars().anyMatch(Character::isISOControl)) {
       problems.add("secret: must be 16 to 200 characters");
@@ -168,24 +172,27 @@ class Webhooks {
     }
     long t = ClockUtil.getCurrentTime().toInstant().getEpochSecond();
     Integer status = null;
-    String error = null;
-    try {
-      HttpRequest post = HttpRequest.newBuilder(URI.create(setting.getCallbackUrl()))
-          .timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json")
-          .header("User-Agent", "Sigill-Webhooks")
-          .header(HEADER, signatureHeader(setting.getSecret(), t, delivery.getPayload()))
-          .POST(HttpRequest.BodyPublishers.ofString(delivery.getPayload(), StandardCharsets.UTF_8))
-          .build();
-      status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status < 200 || status >= 300) {
-        error = "The callback answered HTTP " + status;
+    String error = CallbackHosts.refusal(URI.create(setting.getCallbackUrl()), allowPrivateHosts)
+        .map(why -> "Refused, not sent: " + why).orElse(null);
+    if (error == null) {
+      try {
+        HttpRequest post = HttpRequest.newBuilder(URI.create(setting.getCallbackUrl()))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "Sigill-Webhooks")
+            .header(HEADER, signatureHeader(setting.getSecret(), t, delivery.getPayload()))
+            .POST(HttpRequest.BodyPublishers.ofString(delivery.getPayload(), StandardCharsets.UTF_8))
+            .build();
+        status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status < 200 || status >= 300) {
+          error = "The callback answered HTTP " + status;
+        }
+      } catch (IOException e) {
+        error = "The callback could not be reached: " + e.getClass().getSimpleName();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        error = "Interrupted";
       }
-    } catch (IOException e) {
-      error = "The callback could not be reached: " + e.getClass().getSimpleName();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      error = "Interrupted";
     }
     record(deliveryId, status, error);
     if (error != null) {
