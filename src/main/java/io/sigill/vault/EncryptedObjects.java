@@ -11,8 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -21,25 +19,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The mechanics under {@link DocumentVault}: envelope-encrypts a file into the blob store and
- * opens stored objects verified. Knows nothing of users, orgs or events.
+ * opens stored objects for reading. Knows nothing of users, orgs or events.
  *
- * <p>Reads verify before they stream: a remote object's ciphertext is first copied to a local
- * temp file (ciphertext only, never plaintext on disk; a local store's file is used in place),
- * decrypted once to check every segment and the SHA-256 recorded at intake, and only then
- * decrypted again for the caller. So a caller never gets a partial
- * document that looks whole, and a slow client never holds an S3 connection open. The price is a
- * second decryption pass, which at GCM speed costs far less than the network.
+ * <p>A remote object's ciphertext is first copied to a local temp file (ciphertext only, never
+ * plaintext on disk; a local store's file is used in place), so a slow client never holds an S3
+ * connection open. Then one of two read modes, chosen by the recorded plaintext size:
+ *
+ * <ul>
+ *   <li><b>Verify first</b> (up to {@link #DEFAULT_VERIFY_FIRST_MAX_BYTES} by default): the object is
+ *       decrypted once to check every segment, its length and the SHA-256 recorded at intake, and
+ *       only then decrypted again for the caller. A failure is known before the first byte, so the
+ *       caller gets a clean error. The second pass is cheap at these sizes.
+ *   <li><b>Single pass</b> (larger objects): decrypted once, as the caller reads. Each segment is
+ *       authenticated before any of its bytes is released; the last-segment flag catches
+ *       truncation; length and SHA-256 are checked before the last segment is released. So a
+ *       failure mid-stream ends the stream with {@link SegmentedAead.IntegrityException} and the
+ *       caller never has the whole document: what it got is a prefix that must be discarded
+ *       (DocumentVault records and reports it; the HTTP layer aborts the response). The header
+ *       and first segment are authenticated before the stream is handed out, so a wrong or
+ *       swapped object still fails cleanly up front.
+ * </ul>
  */
 final class EncryptedObjects {
 
   private static final Logger log = LoggerFactory.getLogger(EncryptedObjects.class);
 
+  /** Objects up to this plaintext size are verified whole before streaming; larger ones stream in one pass. */
+  static final long DEFAULT_VERIFY_FIRST_MAX_BYTES = 4L * 1024 * 1024;
+
   private final KeyProvider keys;
   private final BlobStore blobs;
+  private final long verifyFirstMaxBytes;
 
   EncryptedObjects(KeyProvider keys, BlobStore blobs) {
+    this(keys, blobs, DEFAULT_VERIFY_FIRST_MAX_BYTES);
+  }
+
+  EncryptedObjects(KeyProvider keys, BlobStore blobs, long verifyFirstMaxBytes) {
     this.keys = keys;
     this.blobs = blobs;
+    this.verifyFirstMaxBytes = verifyFirstMaxBytes;
   }
 
   /** How the data key of a stored object is kept: wrapped under a KEK. */
@@ -60,13 +79,22 @@ final class EncryptedObjects {
   }
 
   /**
-   * The verified plaintext of a stored object; close it to remove the local ciphertext copy.
+   * An opened read: the plaintext stream, and whether it was verified whole before its first byte
+   * ({@code false}: it is verified segment by segment as it is read, and may end in an
+   * {@link SegmentedAead.IntegrityException} after bytes were released).
+   */
+  record Opened(InputStream stream, boolean verifiedWhole) {}
+
+  /**
+   * The plaintext of a stored object, in the read mode its size calls for (see the class comment);
+   * close it to remove the local ciphertext copy.
    *
-   * @throws SegmentedAead.IntegrityException when any segment or the checksum fails
+   * @throws SegmentedAead.IntegrityException when the header, the first segment or (verify first)
+   *     any segment, the length or the checksum fails
    * @throws java.io.FileNotFoundException when the store has no such object
    * @throws IllegalStateException when the wrapped key does not unwrap
    */
-  InputStream openVerified(String objectId, String documentId, int version, WrappedKey key, long size, String sha256)
+  Opened open(String objectId, String documentId, int version, WrappedKey key, long size, String sha256)
       throws IOException {
     Optional<Path> local = blobs.localFile(objectId);
     Path spool = local.isPresent() ? null : tempFile();
@@ -84,21 +112,26 @@ final class EncryptedObjects {
       serve = Files.newInputStream(file);
       byte[] aad = SegmentedAead.associatedData(documentId, version);
       dataKey = keys.unwrap(key.kekId(), key.wrapped());
-      MessageDigest digest = PdfIntake.sha256();
-      long plainSize;
-      try (InputStream check = new DigestInputStream(SegmentedAead.decrypting(dataKey, aad, open(file)), digest)) {
-        plainSize = check.transferTo(OutputStream.nullOutputStream());
+      SegmentedAead.Expected whole = new SegmentedAead.Expected(size, checksum(sha256));
+      boolean verifyFirst = size <= verifyFirstMaxBytes;
+      if (verifyFirst) {
+        try (InputStream check = SegmentedAead.decrypting(dataKey, aad, open(file), whole)) {
+          check.transferTo(OutputStream.nullOutputStream());
+        }
       }
-      if (plainSize != size || !HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
-        throw new SegmentedAead.IntegrityException("Checksum does not match the one recorded at intake", null);
-      }
-      InputStream verified = SegmentedAead.decrypting(dataKey, aad, serve);
-      serve = null;
+      // The serving pass authenticates every segment again; after a verified pass the length
+      // check is enough, without it the checksum is checked before the last segment is released.
+      SegmentedAead.DecryptingStream plaintext = SegmentedAead.decrypting(dataKey, aad, serve,
+          verifyFirst ? new SegmentedAead.Expected(size, null) : whole);
+      serve = plaintext;
+      plaintext.prime();
+      InputStream stream = plaintext;
       if (spool != null) {
-        verified = new DeletingInputStream(verified, spool);
+        stream = new DeletingInputStream(plaintext, spool);
         spool = null; // now owned by the stream
       }
-      return verified;
+      serve = null;
+      return new Opened(stream, verifyFirst);
     } catch (NoSuchFileException e) {
       throw new FileNotFoundException("No stored object " + objectId);
     } finally {
@@ -111,6 +144,14 @@ final class EncryptedObjects {
       if (spool != null) {
         deleteTemp(spool);
       }
+    }
+  }
+
+  private static byte[] checksum(String sha256) throws SegmentedAead.IntegrityException {
+    try {
+      return HexFormat.of().parseHex(sha256);
+    } catch (IllegalArgumentException e) {
+      throw new SegmentedAead.IntegrityException("The recorded checksum is not a SHA-256", e);
     }
   }
 
@@ -160,6 +201,11 @@ final class EncryptedObjects {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       return in.read(b, off, len);
+    }
+
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+      return in.transferTo(out);
     }
 
     @Override

@@ -56,7 +56,7 @@ class VaultStreamBench {
       singlePass = Math.max(singlePass, singlePassRoundTrip(vault, large, largeSha));
     }
     System.out.printf("BENCH raw JCA AES-256-GCM 16 KiB segments, store+read 200 MiB: %.0f MiB/s%n", raw);
-    System.out.printf("BENCH vault store+read 200 MiB (%d KiB segments, verify-then-stream): %.0f MiB/s%n",
+    System.out.printf("BENCH vault store+read 200 MiB (%d KiB segments, single pass, length+SHA-256 checked before the last segment): %.0f MiB/s%n",
         VaultBenchSupport.segmentSize() / 1024, sealed);
     System.out.printf("BENCH vault store only (last run): %.0f MiB/s; vault verified read only: %.0f MiB/s%n",
         mibPerSecond(200 * MIB, lastStoreNanos), mibPerSecond(200 * MIB, lastReadNanos));
