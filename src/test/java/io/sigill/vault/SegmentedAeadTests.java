@@ -88,6 +88,26 @@ class SegmentedAeadTests {
     assertThatThrownBy(() -> decrypt(sealed, aad)).isInstanceOf(SegmentedAead.IntegrityException.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, SegmentedAead.LEGACY_SEGMENT_SIZE, 3 * SegmentedAead.LEGACY_SEGMENT_SIZE + 17})
+  void objectsWrittenWithTheFormerSixteenKibSegmentsStillDecrypt(int length) throws IOException {
+    byte[] plain = randomBytes(length);
+    byte[] sealed = SegmentedAead.encrypting(key, SegmentedAead.newNoncePrefix(), aad, new ByteArrayInputStream(plain),
+        SegmentedAead.LEGACY_SEGMENT_SIZE).readAllBytes();
+    assertThat(java.nio.ByteBuffer.wrap(sealed, 4, 4).getInt()).isEqualTo(16 * 1024);
+    assertThat(decrypt(sealed, aad)).isEqualTo(plain);
+    sealed[sealed.length - 1] ^= 1;
+    assertThatThrownBy(() -> decrypt(sealed, aad)).isInstanceOf(SegmentedAead.IntegrityException.class);
+  }
+
+  @Test
+  void aSegmentSizeOtherThanTheKnownOnesIsRefused() throws IOException {
+    byte[] sealed = SegmentedAead.encrypting(key, SegmentedAead.newNoncePrefix(), aad,
+        new ByteArrayInputStream(randomBytes(100)), 32 * 1024).readAllBytes();
+    assertThatThrownBy(() -> decrypt(sealed, aad)).isInstanceOf(SegmentedAead.IntegrityException.class)
+        .hasMessageContaining("header");
+  }
+
   @Test
   void aChecksumOtherThanRecordedWithholdsTheLastSegment() throws Exception {
     byte[] plain = randomBytes(3 * S + 17);
