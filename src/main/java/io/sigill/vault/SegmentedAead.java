@@ -340,6 +340,7 @@ final class SegmentedAead {
     private byte[] noncePrefix;
     private byte[] aadBytes;
     private long plaintextLength;
+    private IntegrityException failure;
 
     DecryptingStream(byte[] key, byte[] associatedData, InputStream ciphertext, Expected expected) {
       super(key, ciphertext);
@@ -357,6 +358,18 @@ final class SegmentedAead {
 
     @Override
     protected void next() throws IOException {
+      if (failure != null) {
+        throw new IntegrityException(failure.getMessage(), failure); // failed once, failed for good
+      }
+      try {
+        advance();
+      } catch (IntegrityException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    private void advance() throws IOException {
       if (noncePrefix == null) {
         readHeader();
       }

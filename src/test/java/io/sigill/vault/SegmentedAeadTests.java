@@ -45,6 +45,18 @@ class SegmentedAeadTests {
   }
 
   @Test
+  void aStreamThatFailedOnceReleasesNothingMore() throws IOException {
+    byte[] plain = randomBytes(3 * S);
+    byte[] sealed = encrypt(plain);
+    sealed[SegmentedAead.HEADER_SIZE + 10] ^= 1; // the first segment
+    InputStream in = SegmentedAead.decrypting(key, aad, new ByteArrayInputStream(sealed));
+    byte[] buf = new byte[S];
+    assertThatThrownBy(() -> in.read(buf)).isInstanceOf(SegmentedAead.IntegrityException.class);
+    assertThatThrownBy(() -> in.read(buf)).isInstanceOf(SegmentedAead.IntegrityException.class);
+    assertThatThrownBy(in::readAllBytes).isInstanceOf(SegmentedAead.IntegrityException.class);
+  }
+
+  @Test
   void truncationAtASegmentBoundaryFails() throws IOException {
     byte[] sealed = encrypt(randomBytes(3 * S));
     byte[] cut = Arrays.copyOf(sealed, SegmentedAead.HEADER_SIZE + 2 * (S + SegmentedAead.TAG_SIZE));
