@@ -54,14 +54,19 @@ class DocumentController {
   ResponseEntity<Resource> content(
       @PathVariable String id, @AuthenticationPrincipal SigillUser user, HttpServletRequest request) {
     DocumentContent content = vault.open(id, new DocumentReader.Member(user), context(request));
-    // InputStreamResource is written once and closed by Spring, which deletes the temp copy.
-    return ResponseEntity.ok()
+    ResponseEntity.BodyBuilder response = ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .contentLength(content.info().size())
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(content.info().fileName(), StandardCharsets.UTF_8).build().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(new InputStreamResource(content.stream()));
+        .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    if (content.verifiedWhole()) {
+      response.contentLength(content.info().size());
+    }
+    // A document verified as it streams goes without Content-Length (chunked): should it fail
+    // midway, the connection is closed before the terminating chunk (VaultExceptionHandler), and
+    // no byte count can make the prefix look complete.
+    // InputStreamResource is written once and closed by Spring, which deletes the temp copy.
+    return response.body(new InputStreamResource(content.stream()));
   }
 
   @DeleteMapping("/{id}")

@@ -4,14 +4,17 @@ import io.sigill.identity.Role;
 import io.sigill.identity.SigillUser;
 import io.sigill.web.NotFoundException;
 import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The document vault: every document byte goes in through {@link #store} and out through
  * {@link #open}. Content is encrypted with a fresh data key per object ({@link SegmentedAead}),
  * the key wrapped by the {@link KeyProvider}, the ciphertext kept in the {@link BlobStore}.
- * Reads are verified before they stream (see {@link EncryptedObjects}).
+ * Reads release only authenticated bytes: small documents are verified whole before they stream,
+ * large ones segment by segment as they stream (see {@link EncryptedObjects} and
+ * {@link DocumentContent}). An integrity failure, before or during streaming, is logged, recorded
+ * as {@link DocumentIntegrityFailed} and reported to the caller.
  */
 @Service
 public class DocumentVault {
@@ -61,7 +67,7 @@ public class DocumentVault {
     this.parties = parties;
     this.keys = keys;
     this.blobs = blobs;
-    this.encrypted = new EncryptedObjects(keys, blobs);
+    this.encrypted = new EncryptedObjects(keys, blobs, settings.verifyFirstMaxBytes());
     this.intake = new PdfIntake(settings.maxUploadBytes(), settings.maxPages(), settings.maxInflatedBytes());
     this.events = events;
     this.signerAccess = signerAccess;
@@ -124,7 +130,10 @@ public class DocumentVault {
 
   /**
    * The one way to a document's bytes: checks the reader's right, records the read (or the
-   * refusal) in its own committed transaction, then verifies and hands out the plaintext.
+   * refusal) in its own committed transaction, then hands out the plaintext, verified whole or
+   * as it streams (see {@link DocumentContent}).
+   *
+   * @throws DocumentIntegrityException when the stored bytes fail before any byte is handed out
    */
   public DocumentContent open(String documentId, DocumentReader reader, AccessContext ctx) {
     Grant grant = tx.execute(s -> authorize(documentId, reader, ctx));
@@ -318,11 +327,11 @@ public class DocumentVault {
   }
 
   private DocumentContent verifiedContent(DocumentInfo info, VaultObject object, DocumentReader reader, AccessContext ctx) {
+    EncryptedObjects.Opened opened;
     try {
-      InputStream verified = encrypted.openVerified(object.getId(), info.id(), object.getVersion(),
+      opened = encrypted.open(object.getId(), info.id(), object.getVersion(),
           new EncryptedObjects.WrappedKey(object.getKekId(), object.wrappedKey()), object.getSizeBytes(),
           object.getSha256());
-      return new DocumentContent(info, verified);
     } catch (SegmentedAead.IntegrityException | FileNotFoundException | IllegalStateException e) {
       integrityFailed(info, object, reader, ctx, e);
       throw new DocumentIntegrityException("The stored document failed its integrity check and was not served; "
@@ -330,6 +339,8 @@ public class DocumentVault {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read the stored document", e);
     }
+    InputStream reporting = new IntegrityReporting(opened.stream(), e -> integrityFailed(info, object, reader, ctx, e));
+    return new DocumentContent(info, reporting, opened.verifiedWhole());
   }
 
   private void integrityFailed(DocumentInfo info, VaultObject object, DocumentReader reader, AccessContext ctx, Exception cause) {
@@ -338,6 +349,84 @@ public class DocumentVault {
     String orgId = reader instanceof DocumentReader.Member m ? m.user().orgId() : null;
     tx.executeWithoutResult(s -> events.publishEvent(new DocumentIntegrityFailed(orgId, info.id(), object.getVersion(),
         reader.actor(), ctx.ip(), ctx.userAgent(), clock.instant())));
+  }
+
+  /**
+   * Turns an integrity failure while streaming into {@link DocumentStreamIntegrityException},
+   * after reporting it once (log line and audit event). Every later read fails the same way.
+   */
+  private static final class IntegrityReporting extends FilterInputStream {
+    private final Consumer<SegmentedAead.IntegrityException> report;
+    private boolean failed;
+
+    IntegrityReporting(InputStream in, Consumer<SegmentedAead.IntegrityException> report) {
+      super(in);
+      this.report = report;
+    }
+
+    @Override
+    public int read() throws IOException {
+      checkNotFailed();
+      try {
+        return in.read();
+      } catch (SegmentedAead.IntegrityException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      checkNotFailed();
+      try {
+        return in.read(b, off, len);
+      } catch (SegmentedAead.IntegrityException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+      checkNotFailed();
+      try {
+        return in.transferTo(out);
+      } catch (SegmentedAead.IntegrityException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      checkNotFailed();
+      try {
+        return in.skip(n);
+      } catch (SegmentedAead.IntegrityException e) {
+        throw failed(e);
+      }
+    }
+
+    private void checkNotFailed() throws DocumentStreamIntegrityException {
+      if (failed) {
+        throw streamFailed();
+      }
+    }
+
+    private DocumentStreamIntegrityException failed(SegmentedAead.IntegrityException e) {
+      if (!failed) {
+        failed = true;
+        try {
+          report.accept(e);
+        } catch (RuntimeException recording) {
+          // The caller must still get the integrity failure, never another kind of error.
+          log.error("Could not record the integrity failure of a streamed document", recording);
+        }
+      }
+      return streamFailed();
+    }
+
+    private static DocumentStreamIntegrityException streamFailed() {
+      return new DocumentStreamIntegrityException("The stored document failed its integrity check while it was "
+          + "streamed; what was read is not the document. The incident has been recorded.");
+    }
   }
 
   private VaultObject currentObject(VaultDocument doc) {

@@ -1,5 +1,6 @@
 package io.sigill.vault;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -46,6 +47,25 @@ class VaultExceptionHandler {
 
   @ExceptionHandler(DocumentIntegrityException.class)
   ProblemDetail integrity(DocumentIntegrityException e) {
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage(), "integrity");
+  }
+
+  /**
+   * A document failed its integrity check while it was streamed; the vault has already logged and
+   * recorded it. Once bytes are on the wire the response must not end normally: rethrown, the
+   * exception reaches the servlet container, which closes the connection without ending the body
+   * (Tomcat: no terminating chunk, or a reset HTTP/2 stream; such responses carry no
+   * Content-Length), so no client can take the prefix it got for the document. Not handled here
+   * means no other handler turns it into a normally ended response either. Before the first byte
+   * went out it is an ordinary problem response.
+   */
+  @ExceptionHandler(DocumentStreamIntegrityException.class)
+  ProblemDetail integrityWhileStreaming(DocumentStreamIntegrityException e, HttpServletResponse response)
+      throws DocumentStreamIntegrityException {
+    if (response.isCommitted()) {
+      throw e;
+    }
+    response.reset(); // drops the document's headers: Content-Disposition, Content-Type
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage(), "integrity");
   }
 

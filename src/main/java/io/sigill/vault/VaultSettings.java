@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxUploadBytes the one upload limit; the servlet multipart limit is derived from it
  * @param maxInflatedBytes total bytes a PDF's compressed streams may inflate to (bomb guard)
+ * @param verifyFirstMaxBytes documents up to this size are verified whole before the first byte
+ *     is served (a failure is a clean error response); larger ones are verified segment by segment
+ *     as they stream, in one decryption pass, and a failure aborts the response
  */
 @ConfigurationProperties("sigill.vault")
 public record VaultSettings(
@@ -18,7 +21,8 @@ public record VaultSettings(
     @DefaultValue S3 s3,
     @DefaultValue("26214400") long maxUploadBytes,
     @DefaultValue("500") int maxPages,
-    @DefaultValue("268435456") long maxInflatedBytes) {
+    @DefaultValue("268435456") long maxInflatedBytes,
+    @DefaultValue("4194304") long verifyFirstMaxBytes) {
 
   /** Where data keys are wrapped. */
   public enum KeyProviderType { LOCAL, KMS }

@@ -45,6 +45,18 @@ class SegmentedAeadTests {
   }
 
   @Test
+  void aStreamThatFailedOnceReleasesNothingMore() throws IOException {
+    byte[] plain = randomBytes(3 * S);
+    byte[] sealed = encrypt(plain);
+    sealed[SegmentedAead.HEADER_SIZE + 10] ^= 1; // the first segment
+    InputStream in = SegmentedAead.decrypting(key, aad, new ByteArrayInputStream(sealed));
+    byte[] buf = new byte[S];
+    assertThatThrownBy(() -> in.read(buf)).isInstanceOf(SegmentedAead.IntegrityException.class);
+    assertThatThrownBy(() -> in.read(buf)).isInstanceOf(SegmentedAead.IntegrityException.class);
+    assertThatThrownBy(in::readAllBytes).isInstanceOf(SegmentedAead.IntegrityException.class);
+  }
+
+  @Test
   void truncationAtASegmentBoundaryFails() throws IOException {
     byte[] sealed = encrypt(randomBytes(3 * S));
     byte[] cut = Arrays.copyOf(sealed, SegmentedAead.HEADER_SIZE + 2 * (S + SegmentedAead.TAG_SIZE));
@@ -88,6 +100,76 @@ class SegmentedAeadTests {
     assertThatThrownBy(() -> decrypt(sealed, aad)).isInstanceOf(SegmentedAead.IntegrityException.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, SegmentedAead.LEGACY_SEGMENT_SIZE, 3 * SegmentedAead.LEGACY_SEGMENT_SIZE + 17})
+  void objectsWrittenWithTheFormerSixteenKibSegmentsStillDecrypt(int length) throws IOException {
+    byte[] plain = randomBytes(length);
+    byte[] sealed = SegmentedAead.encrypting(key, SegmentedAead.newNoncePrefix(), aad, new ByteArrayInputStream(plain),
+        SegmentedAead.LEGACY_SEGMENT_SIZE).readAllBytes();
+    assertThat(java.nio.ByteBuffer.wrap(sealed, 4, 4).getInt()).isEqualTo(16 * 1024);
+    assertThat(decrypt(sealed, aad)).isEqualTo(plain);
+    sealed[sealed.length - 1] ^= 1;
+    assertThatThrownBy(() -> decrypt(sealed, aad)).isInstanceOf(SegmentedAead.IntegrityException.class);
+  }
+
+  @Test
+  void aSegmentSizeOtherThanTheKnownOnesIsRefused() throws IOException {
+    byte[] sealed = SegmentedAead.encrypting(key, SegmentedAead.newNoncePrefix(), aad,
+        new ByteArrayInputStream(randomBytes(100)), 32 * 1024).readAllBytes();
+    assertThatThrownBy(() -> decrypt(sealed, aad)).isInstanceOf(SegmentedAead.IntegrityException.class)
+        .hasMessageContaining("header");
+  }
+
+  @Test
+  void aChecksumOtherThanRecordedWithholdsTheLastSegment() throws Exception {
+    byte[] plain = randomBytes(3 * S + 17);
+    byte[] sealed = encrypt(plain);
+    byte[] wrongSha = sha256(plain);
+    wrongSha[0] ^= 1;
+    ByteArrayOutputStream released = new ByteArrayOutputStream();
+    assertThatThrownBy(() -> copy(SegmentedAead.decrypting(key, aad, new ByteArrayInputStream(sealed),
+        new SegmentedAead.Expected(plain.length, wrongSha)), released))
+        .isInstanceOf(SegmentedAead.IntegrityException.class).hasMessageContaining("Checksum");
+    assertThat(released.toByteArray()).isEqualTo(Arrays.copyOf(plain, 3 * S)); // not one byte of the last segment
+
+    try (InputStream in = SegmentedAead.decrypting(key, aad, new ByteArrayInputStream(sealed),
+        new SegmentedAead.Expected(plain.length, sha256(plain)))) {
+      assertThat(in.readAllBytes()).isEqualTo(plain);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-20, -1, 1, S})
+  void aLengthOtherThanRecordedFailsBeforeTheSegmentThatShowsIt(int difference) throws Exception {
+    byte[] plain = randomBytes(3 * S + 17);
+    byte[] sealed = encrypt(plain);
+    ByteArrayOutputStream released = new ByteArrayOutputStream();
+    assertThatThrownBy(() -> copy(SegmentedAead.decrypting(key, aad, new ByteArrayInputStream(sealed),
+        new SegmentedAead.Expected(plain.length + difference, null)), released))
+        .isInstanceOf(SegmentedAead.IntegrityException.class).hasMessageContaining("length");
+    assertThat(released.size()).isLessThan(plain.length);
+  }
+
+  @Test
+  void primingAuthenticatesTheHeaderAndFirstSegmentBeforeAnyRead() throws IOException {
+    byte[] sealed = encrypt(randomBytes(3 * S));
+    SegmentedAead.DecryptingStream other =
+        SegmentedAead.decrypting(key, SegmentedAead.associatedData("doc-2", 1), new ByteArrayInputStream(sealed));
+    assertThatThrownBy(other::prime).isInstanceOf(SegmentedAead.IntegrityException.class);
+    SegmentedAead.DecryptingStream own = SegmentedAead.decrypting(key, aad, new ByteArrayInputStream(sealed));
+    own.prime();
+    assertThat(own.available()).isEqualTo(S);
+  }
+
+  @Test
+  void transferToWritesTheSameBytesAsRead() throws IOException {
+    byte[] plain = randomBytes(2 * S + 5);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long n = SegmentedAead.decrypting(key, aad, new ByteArrayInputStream(encrypt(plain))).transferTo(out);
+    assertThat(n).isEqualTo(plain.length);
+    assertThat(out.toByteArray()).isEqualTo(plain);
+  }
+
   @Test
   void theSameKeyAndPrefixGiveTheSameBytesSoUploadsCanBeRetried() throws IOException {
     byte[] plain = randomBytes(S + 5);
@@ -112,6 +194,10 @@ class SegmentedAeadTests {
     while ((n = in.read(buf)) >= 0) {
       out.write(buf, 0, n);
     }
+  }
+
+  private static byte[] sha256(byte[] bytes) throws Exception {
+    return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
   }
 
   private byte[] randomBytes(int n) {

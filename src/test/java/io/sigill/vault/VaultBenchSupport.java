@@ -34,15 +34,19 @@ public final class VaultBenchSupport {
     return new Stored(objectId, documentId, objects.put(objectId, documentId, 1, plaintext, size), size, sha256);
   }
 
-  /** The vault's read path: fetch, verify every segment and the checksum, then stream. */
+  /**
+   * The vault's read path as DocumentVault uses it: verified whole before streaming up to the
+   * verify-first limit, above it one pass that authenticates each segment before releasing it and
+   * checks length and SHA-256 before releasing the last.
+   */
   public InputStream read(Stored stored) throws IOException {
-    return objects.openVerified(stored.objectId(), stored.documentId(), 1, (EncryptedObjects.WrappedKey) stored.key(),
-        stored.size(), stored.sha256());
+    return objects.open(stored.objectId(), stored.documentId(), 1, (EncryptedObjects.WrappedKey) stored.key(),
+        stored.size(), stored.sha256()).stream();
   }
 
   /**
-   * The segment format alone, one decryption pass and no prior verification: what a read would
-   * cost without verify-then-stream. For comparison only; the vault never reads this way.
+   * The segment format alone: one decryption pass without the length and checksum checks. For
+   * comparison only; the vault never reads this way.
    */
   public InputStream readSinglePass(Stored stored) throws IOException {
     EncryptedObjects.WrappedKey key = (EncryptedObjects.WrappedKey) stored.key();
