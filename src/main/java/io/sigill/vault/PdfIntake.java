@@ -44,11 +44,18 @@ final class PdfIntake {
   private final long maxBytes;
   private final int maxPages;
   private final long maxInflatedBytes;
+  private final Path spoolDir;
 
   PdfIntake(long maxBytes, int maxPages, long maxInflatedBytes) {
+    this(maxBytes, maxPages, maxInflatedBytes, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** With the directory uploads are spooled to (tests watch one of their own). */
+  PdfIntake(long maxBytes, int maxPages, long maxInflatedBytes, Path spoolDir) {
     this.maxBytes = maxBytes;
     this.maxPages = maxPages;
     this.maxInflatedBytes = maxInflatedBytes;
+    this.spoolDir = spoolDir;
   }
 
   /** A spooled, checked upload. The temp file is the caller's to delete. */
@@ -174,8 +181,8 @@ final class PdfIntake {
     return false;
   }
 
-  private static Path createTempFile() throws IOException {
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+  private Path createTempFile() throws IOException {
+    Path dir = spoolDir;
     if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return Files.createTempFile(dir, "sigill-intake", ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Intake judges the bytes: each file of the corpus is refused for its own reason, leaving no temp file. */
 class PdfIntakeTests {
 
-  private final PdfIntake intake = new PdfIntake(1 << 20, 500, 32L << 20);
+  /** A spool directory of this test's own: other processes' uploads cannot change its count. */
+  private static final Path SPOOL = spoolDir();
+  private final PdfIntake intake = new PdfIntake(1 << 20, 500, 32L << 20, SPOOL);
 
   @Test
   void aGoodPdfIsSpooledHashedAndCounted() throws IOException {
@@ -76,8 +78,18 @@ class PdfIntakeTests {
     return in;
   }
 
+  private static Path spoolDir() {
+    try {
+      Path dir = Files.createTempDirectory("sigill-intake-test");
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static long intakeTempFiles() {
-    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+    try (Stream<Path> files = Files.list(SPOOL)) {
       return files.filter(p -> p.getFileName().toString().startsWith("sigill-intake")).count();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
