@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An org's callback URL and signing secret for webhook events. */
+/** An org's callback URL and signing secret for webhook events; the secret is kept sealed ({@link io.sigill.vault.SecretBox}). */
 @Entity
 @Table(name = "webhook_setting")
 class WebhookSetting {
@@ -18,8 +18,8 @@ class WebhookSetting {
   @Column(name = "callback_url", nullable = false, length = 1000)
   private String callbackUrl;
 
-  // Kept readable: it keys the HMAC of every delivery. (Wrapping it with the vault's KEK is a follow-up.)
-  @Column(nullable = false, length = 200)
+  // Sealed: wrapped data key and AES-GCM, opened only to key the HMAC of a delivery.
+  @Column(nullable = false, length = 2000)
   private String secret;
 
   @Column(name = "updated_at", nullable = false)

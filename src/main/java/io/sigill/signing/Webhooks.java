@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigill.identity.Role;
 import io.sigill.identity.SigillUser;
+import io.sigill.vault.SecretBox;
 import io.sigill.web.InvalidRequestException;
 import java.io.IOException;
 import java.net.URI;
@@ -65,13 +66,16 @@ class Webhooks {
   private final ObjectMapper objectMapper;
   private final TransactionTemplate ownTransaction;
   private final boolean allowPrivateHosts;
+  private final SecretBox secretBox;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5))
       .followRedirects(HttpClient.Redirect.NEVER)
       .build();
 
   Webhooks(WebhookSettingRepository settings, WebhookDeliveryRepository deliveries, RuntimeService runtimeService,
-      ObjectMapper objectMapper, PlatformTransactionManager transactionManager, SigningSettings signingSettings) {
+      ObjectMapper objectMapper, PlatformTransactionManager transactionManager, SigningSettings signingSettings,
+      SecretBox secretBox) {
+    this.secretBox = secretBox;
     this.allowPrivateHosts = signingSettings.webhooksAllowPrivateHosts();
     this.settings = settings;
     this.deliveries = deliveries;
@@ -108,12 +112,14 @@ class Webhooks {
       throw new InvalidRequestException("The callback setting is invalid: " + String.join("; ", problems));
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
+    // Kept sealed at rest (data key under the vault's KEK), bound to the org.
+    String sealed = secretBox.seal(secret, secretPurpose(admin.orgId()));
     WebhookSetting saved = settings.findById(admin.orgId())
         .map(s -> {
-          s.update(url, secret, now);
+          s.update(url, sealed, now);
           return s;
         })
-        .orElseGet(() -> settings.save(new WebhookSetting(admin.orgId(), url, secret, now)));
+        .orElseGet(() -> settings.save(new WebhookSetting(admin.orgId(), url, sealed, now)));
     return new CallbackView(saved.getCallbackUrl(), true, saved.getUpdatedAt());
   }
 
@@ -180,7 +186,7 @@ class Webhooks {
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
             .header("User-Agent", "Sigill-Webhooks")
-            .header(HEADER, signatureHeader(setting.getSecret(), t, delivery.getPayload()))
+            .header(HEADER, signatureHeader(secretOf(setting), t, delivery.getPayload()))
             .POST(HttpRequest.BodyPublishers.ofString(delivery.getPayload(), StandardCharsets.UTF_8))
             .build();
         status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -198,6 +204,16 @@ class Webhooks {
     if (error != null) {
       throw new IllegalStateException("Webhook delivery " + deliveryId + " failed: " + error);
     }
+  }
+
+  /** The org's signing secret in plain, for the HMAC only; settings stored before sealing are plain. */
+  private String secretOf(WebhookSetting setting) {
+    String stored = setting.getSecret();
+    return SecretBox.isSealed(stored) ? secretBox.open(stored, secretPurpose(setting.getOrgId())) : stored;
+  }
+
+  private static String secretPurpose(String orgId) {
+    return "webhook-secret:" + orgId;
   }
 
   private void record(String deliveryId, Integer status, String error) {

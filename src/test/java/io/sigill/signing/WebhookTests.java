@@ -91,6 +91,8 @@ class WebhookTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.secretSet").value(true))
         .andExpect(jsonPath("$.secret").doesNotExist());
+    String stored = jdbc.queryForObject("select secret from webhook_setting", String.class);
+    assertThat(stored).as("sealed at rest").startsWith("sb1.").doesNotContain(SECRET);
 
     String id = create();
     runWebhookJobs();
