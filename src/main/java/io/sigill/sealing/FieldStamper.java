@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -105,7 +106,8 @@ final class FieldStamper {
   }
 
   private void drawImage(PDPageContentStream out, FieldStamp field, byte[] png) throws IOException {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    // An in-memory image stream: ImageIO.read(InputStream) would cache the PNG in a temporary file.
+    BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(png)));
     if (image == null || (long) image.getWidth() * image.getHeight() > MAX_IMAGE_PIXELS) {
       throw new IllegalArgumentException("A drawn signature is not a PNG image of a usable size");
     }

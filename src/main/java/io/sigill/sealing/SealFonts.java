@@ -3,6 +3,10 @@ package io.sigill.sealing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -11,13 +15,20 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * The two fonts shipped in {@code resources/fonts} (licences beside them): Kristi (SIL OFL 1.1) for
  * typed signatures and initials, DejaVu Sans (Bitstream Vera licence) for everything else. Embedded
  * as subsets, so a seal does not depend on fonts installed where the PDF is opened.
+ *
+ * <p>Parsing a TrueType file costs more than the rest of a small seal, so parsed fonts are kept in a
+ * pool and reused. A parsed font is not safe to share between threads (it reads its tables lazily
+ * and caches glyphs), so each seal borrows its own and gives it back when closed, which must be
+ * after the document was saved: subsetting at save reads the font.
  */
-final class SealFonts {
+final class SealFonts implements AutoCloseable {
 
-  private static final byte[] SCRIPT = read("/fonts/Kristi.ttf");
-  private static final byte[] SANS = read("/fonts/DejaVuSans.ttf");
+  private static final FontPool SCRIPT = new FontPool("/fonts/Kristi.ttf");
+  private static final FontPool SANS = new FontPool("/fonts/DejaVuSans.ttf");
 
   private final PDDocument document;
+  private TrueTypeFont scriptFile;
+  private TrueTypeFont sansFile;
   private PDType0Font script;
   private PDType0Font sans;
 
@@ -28,16 +39,29 @@ final class SealFonts {
   /** Loaded on first use: a document with no typed signature does not carry the script font. */
   PDType0Font script() throws IOException {
     if (script == null) {
-      script = PDType0Font.load(document, new RandomAccessReadBuffer(SCRIPT), true, false);
+      scriptFile = SCRIPT.borrow();
+      script = PDType0Font.load(document, scriptFile, true);
     }
     return script;
   }
 
   PDType0Font sans() throws IOException {
     if (sans == null) {
-      sans = PDType0Font.load(document, new RandomAccessReadBuffer(SANS), true, false);
+      sansFile = SANS.borrow();
+      sans = PDType0Font.load(document, sansFile, true);
     }
     return sans;
+  }
+
+  /** Gives the parsed fonts back for the next seal; call only once the document is saved or dropped. */
+  @Override
+  public void close() {
+    SCRIPT.giveBack(scriptFile);
+    SANS.giveBack(sansFile);
+    scriptFile = null;
+    sansFile = null;
+    script = null;
+    sans = null;
   }
 
   /** Whether every character of the text has a glyph in the font (a name in Cyrillic has none in Kristi). */
@@ -68,7 +92,57 @@ final class SealFonts {
     return out.toString();
   }
 
-  private static byte[] read(String resource) {
+  /**
+   * Parsed copies of one font file, each used by one seal at a time. Grows to the number of seals
+   * running at once; beyond {@link #MAX_IDLE} idle copies, returned ones are closed instead of kept.
+   */
+  static final class FontPool {
+
+    static final int MAX_IDLE = 4;
+
+    private final byte[] file;
+    private final ConcurrentLinkedDeque<TrueTypeFont> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+
+    FontPool(String resource) {
+      this.file = read(resource);
+    }
+
+    TrueTypeFont borrow() throws IOException {
+      TrueTypeFont font = idle.pollFirst();
+      if (font != null) {
+        idleCount.decrementAndGet();
+        return font;
+      }
+      return new TTFParser().parse(new RandomAccessReadBuffer(file));
+    }
+
+    void giveBack(TrueTypeFont font) {
+      if (font == null) {
+        return;
+      }
+      if (idleCount.incrementAndGet() <= MAX_IDLE) {
+        idle.offerFirst(font);
+      } else {
+        idleCount.decrementAndGet();
+        closeQuietly(font);
+      }
+    }
+
+    int idle() {
+      return idleCount.get();
+    }
+
+    private static void closeQuietly(TrueTypeFont font) {
+      try {
+        font.close();
+      } catch (IOException e) {
+        // In memory: nothing to release that the garbage collector does not.
+      }
+    }
+  }
+
+  static byte[] read(String resource) {
     try (InputStream in = SealFonts.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("Missing font resource " + resource);

@@ -55,10 +55,10 @@ final class SealedPdfWriter {
     boolean done = false;
     try {
       Files.copy(original, source, StandardCopyOption.REPLACE_EXISTING);
-      try (PDDocument document = Loader.loadPDF(source.toFile())) {
+      // The fonts close after the document is saved: subsetting at save still reads them.
+      try (PDDocument document = Loader.loadPDF(source.toFile()); SealFonts fonts = new SealFonts(document)) {
         // The seal replaces any protection: a sealed document must open for everyone who verifies it.
         document.setAllSecurityToBeRemoved(true);
-        SealFonts fonts = new SealFonts(document);
         new FieldStamper(document, fonts).stamp(input.fields());
         new CompletionCertificate(document, fonts).append(input, sealedAt);
         PDDocumentInformation info = document.getDocumentInformation();
