@@ -64,6 +64,11 @@ final class SealFonts implements AutoCloseable {
     sans = null;
   }
 
+  /** Parsed sans fonts waiting in the pool (for tests). */
+  static int idleSansFonts() {
+    return SANS.idle();
+  }
+
   /** Whether every character of the text has a glyph in the font (a name in Cyrillic has none in Kristi). */
   static boolean canShow(PDType0Font font, String text) {
     try {

@@ -1,12 +1,12 @@
 package io.sigill.sealing;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -29,7 +29,8 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * Turns an original PDF into the sealed one in two revisions: first the stamped fields, the
  * certificate of completion and the attached trail (a full save, which also drops whatever
  * incremental history the upload had), then the seal itself as an incremental update, so the
- * signature's byte range covers the whole file.
+ * signature's byte range covers the whole file. The intermediate PDFs stay in memory unless they
+ * are large ({@link SealSpool}); only the sealed file is always written to disk.
  */
 final class SealedPdfWriter {
 
@@ -38,52 +39,72 @@ final class SealedPdfWriter {
   private static final int SIGNATURE_SIZE = 16 * 1024;
   private static final int TIMESTAMPED_SIGNATURE_SIZE = 32 * 1024;
 
+  /** First in-memory buffer for the upload, and room for the stamps and certificate beyond its size. */
+  private static final int FIRST_BUFFER = 256 * 1024;
+
   private final SealKey key;
   private final TimeStampClient timeStamps;
+  private final int memoryLimit;
 
   /** @param timeStamps null to seal without a time stamp (PAdES B-B) */
   SealedPdfWriter(SealKey key, TimeStampClient timeStamps) {
+    this(key, timeStamps, SealSpool.DEFAULT_MEMORY_LIMIT);
+  }
+
+  /** @param memoryLimit intermediate PDFs larger than this go to temporary files instead of the heap */
+  SealedPdfWriter(SealKey key, TimeStampClient timeStamps, int memoryLimit) {
     this.key = key;
     this.timeStamps = timeStamps;
+    this.memoryLimit = memoryLimit;
   }
 
   SealedDocument write(InputStream original, SealingInput input) throws IOException {
     Instant sealedAt = Instant.now();
-    Path source = Files.createTempFile("sigill-seal-in-", ".pdf");
-    Path stamped = Files.createTempFile("sigill-seal-stamped-", ".pdf");
     Path sealed = Files.createTempFile("sigill-sealed-", ".pdf");
     boolean done = false;
-    try {
-      Files.copy(original, source, StandardCopyOption.REPLACE_EXISTING);
-      // The fonts close after the document is saved: subsetting at save still reads them.
-      try (PDDocument document = Loader.loadPDF(source.toFile()); SealFonts fonts = new SealFonts(document)) {
-        // The seal replaces any protection: a sealed document must open for everyone who verifies it.
-        document.setAllSecurityToBeRemoved(true);
-        new FieldStamper(document, fonts).stamp(input.fields());
-        new CompletionCertificate(document, fonts).append(input, sealedAt);
-        PDDocumentInformation info = document.getDocumentInformation();
-        info.setCustomMetadataValue(TRANSACTION_KEY, input.transactionId());
-        info.setModificationDate(CompletionCertificate.calendar(sealedAt));
-        document.save(stamped.toFile());
+    try (SealSpool source = new SealSpool("sigill-seal-in-", memoryLimit, FIRST_BUFFER)) {
+      try (OutputStream out = source.output()) {
+        original.transferTo(out);
       }
-      sign(stamped, sealed, input, sealedAt);
-      SealedDocument result = new SealedDocument(sealed, sha256(sealed), Files.size(sealed), sealedAt,
-          timeStamps != null);
-      done = true;
-      return result;
+      try (SealSpool stamped = new SealSpool("sigill-seal-stamped-", memoryLimit, source.size() + FIRST_BUFFER)) {
+        stamp(source, stamped, input, sealedAt);
+        source.close();
+        String sha256 = sign(stamped, sealed, input, sealedAt);
+        SealedDocument result = new SealedDocument(sealed, sha256, Files.size(sealed), sealedAt, timeStamps != null);
+        done = true;
+        return result;
+      }
     } finally {
-      Files.deleteIfExists(source);
-      Files.deleteIfExists(stamped);
       if (!done) {
         Files.deleteIfExists(sealed);
       }
     }
   }
 
-  private void sign(Path stamped, Path sealed, SealingInput input, Instant sealedAt) throws IOException {
-    try (PDDocument document = Loader.loadPDF(stamped.toFile());
+  /** The first revision: stamps, certificate, trail, saved in full (dropping the upload's incremental history). */
+  private static void stamp(SealSpool source, SealSpool stamped, SealingInput input, Instant sealedAt)
+      throws IOException {
+    // The fonts close after the document is saved: subsetting at save still reads them.
+    try (PDDocument document = Loader.loadPDF(source.read()); SealFonts fonts = new SealFonts(document);
+        OutputStream out = stamped.output()) {
+      // The seal replaces any protection: a sealed document must open for everyone who verifies it.
+      document.setAllSecurityToBeRemoved(true);
+      new FieldStamper(document, fonts).stamp(input.fields());
+      new CompletionCertificate(document, fonts).append(input, sealedAt);
+      PDDocumentInformation info = document.getDocumentInformation();
+      info.setCustomMetadataValue(TRANSACTION_KEY, input.transactionId());
+      info.setModificationDate(CompletionCertificate.calendar(sealedAt));
+      document.save(out);
+    }
+  }
+
+  /** The second revision: the seal as an incremental update; returns the sealed file's SHA-256, taken as it is written. */
+  private String sign(SealSpool stamped, Path sealed, SealingInput input, Instant sealedAt) throws IOException {
+    MessageDigest fileDigest = sha256();
+    try (PDDocument document = Loader.loadPDF(stamped.read());
         SignatureOptions options = new SignatureOptions();
-        OutputStream out = Files.newOutputStream(sealed)) {
+        OutputStream out = new DigestOutputStream(
+            new BufferedOutputStream(Files.newOutputStream(sealed), 64 * 1024), fileDigest)) {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
@@ -96,6 +117,7 @@ final class SealedPdfWriter {
       ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
       external.setSignature(new PadesSignature(key, timeStamps).sign(external.getContent()));
     }
+    return HexFormat.of().formatHex(fileDigest.digest());
   }
 
   /** DocMDP with P=1: a certification signature that allows no change at all after it. */
@@ -128,10 +150,9 @@ final class SealedPdfWriter {
     return cn.length == 0 ? subject : IETFUtils.valueToString(cn[0].getFirst().getValue());
   }
 
-  static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

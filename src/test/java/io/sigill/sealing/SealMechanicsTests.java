@@ -1,0 +1,180 @@
+package io.sigill.sealing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.sigill.audit.AuditTrail;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How a seal is made rather than what it contains: intermediate PDFs in memory or in temporary
+ * files, seal keys of both kinds, and seals running at once sharing the parsed fonts.
+ */
+class SealMechanicsTests {
+
+  @TempDir Path dir;
+
+  private final AuditTrail audit = mock(AuditTrail.class);
+  private final SealVerifier verifier = new SealVerifier(audit);
+
+  SealMechanicsTests() {
+    when(audit.export(anyString())).thenReturn(Optional.empty());
+  }
+
+  private byte[] seal(SealedPdfWriter writer, byte[] original, SealingInput input) throws Exception {
+    try (SealedDocument sealed = writer.write(new ByteArrayInputStream(original), input)) {
+      byte[] bytes = Files.readAllBytes(sealed.file());
+      assertThat(sealed.sha256()).isEqualTo(SealVerifier.sha256(bytes));
+      assertThat(sealed.sizeBytes()).isEqualTo(bytes.length);
+      return bytes;
+    }
+  }
+
+  private void assertValidByPdfsigAndVerifier(byte[] sealed, String name) throws Exception {
+    SealTools.Run pdfsig = SealTools.pdfsig(SealFixtures.write(dir, name, sealed));
+    assertThat(pdfsig.output()).contains("Signature is Valid").contains("Total document signed");
+    SealCheck check = verifier.check(sealed);
+    assertThat(check.sealValid()).as(check.reasons().toString()).isTrue();
+    assertThat(check.coversWholeDocument()).isTrue();
+  }
+
+  @Test
+  void aSpoolKeepsSmallContentInMemoryAndMovesLargeContentToATemporaryFileItDeletes() throws Exception {
+    byte[] small = "%PDF-small".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    try (SealSpool spool = new SealSpool("sigill-spool-test-", 64, 16)) {
+      try (OutputStream out = spool.output()) {
+        out.write(small);
+      }
+      assertThat(spool.onDisk()).isFalse();
+      assertThat(readAll(spool)).isEqualTo(small);
+    }
+
+    byte[] large = new byte[100_000];
+    new java.util.Random(7).nextBytes(large);
+    Path file;
+    try (SealSpool spool = new SealSpool("sigill-spool-test-", 4096, 16)) {
+      try (OutputStream out = spool.output()) {
+        out.write(large, 0, 1000);
+        out.write(large[1000]);
+        out.write(large, 1001, large.length - 1001);
+      }
+      assertThat(spool.onDisk()).isTrue();
+      assertThat(spool.size()).isEqualTo(large.length);
+      assertThat(readAll(spool)).isEqualTo(large);
+      file = spool.file();
+      assertThat(file).exists();
+      assertThatThrownBy(() -> spool.output().write(1)).isInstanceOf(IOException.class);
+    }
+    assertThat(file).doesNotExist();
+  }
+
+  private static byte[] readAll(SealSpool spool) throws IOException {
+    try (RandomAccessRead in = spool.read()) {
+      byte[] content = new byte[(int) in.length()];
+      int read = 0;
+      while (read < content.length) {
+        read += in.read(content, read, content.length - read);
+      }
+      return content;
+    }
+  }
+
+  @Test
+  void aDocumentLargerThanTheMemoryLimitIsSealedThroughTemporaryFiles() throws Exception {
+    byte[] original = SealFixtures.scannedPdf(3);
+    assertThat(original.length).isGreaterThan(64 * 1024);
+    byte[] sealed = seal(new SealedPdfWriter(SealFixtures.key(), null, 64 * 1024), original,
+        SealFixtures.input("tx-large", 2, 3));
+    assertValidByPdfsigAndVerifier(sealed, "large.pdf");
+    try (PDDocument doc = Loader.loadPDF(sealed)) {
+      assertThat(doc.getNumberOfPages()).isGreaterThan(3);
+    }
+  }
+
+  @Test
+  void anRsaKeyFromAKeystoreStillSealsValidly() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(3072);
+    KeyPair pair = generator.generateKeyPair();
+    X500Name name = new X500Name("CN=Keystore RSA seal,O=Sigill tests");
+    Instant now = Instant.now();
+    X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+        name, BigInteger.valueOf(42), Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))),
+        name, pair.getPublic()).build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+    char[] password = "test-only".toCharArray();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("seal", pair.getPrivate(), password, new Certificate[] {certificate});
+    Path keystore = dir.resolve("seal.p12");
+    try (OutputStream out = Files.newOutputStream(keystore)) {
+      store.store(out, password);
+    }
+    SealKey key = SealKeys.load(keystore, password, "");
+    assertThat(key.privateKey().getAlgorithm()).isEqualTo("RSA");
+
+    byte[] sealed = seal(new SealedPdfWriter(key, null), SealFixtures.plainPdf(2), SealFixtures.input("tx-rsa", 1, 2));
+    assertValidByPdfsigAndVerifier(sealed, "rsa.pdf");
+    assertThat(verifier.check(sealed).signedBy()).isEqualTo("Keystore RSA seal");
+  }
+
+  @Test
+  void sealsRunningAtOnceEachGetACompleteValidDocument() throws Exception {
+    SealedPdfWriter writer = new SealedPdfWriter(SealFixtures.key(), null);
+    byte[] original = SealFixtures.plainPdf(3);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<byte[]>> seals = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String id = "tx-parallel-" + i;
+        seals.add(() -> seal(writer, original, SealFixtures.input(id, 2, 3)));
+      }
+      List<Future<byte[]>> results = pool.invokeAll(seals);
+      for (int i = 0; i < results.size(); i++) {
+        byte[] sealed = results.get(i).get();
+        SealCheck check = verifier.check(sealed);
+        assertThat(check.sealValid()).as(check.reasons().toString()).isTrue();
+        assertThat(check.transactionId()).isEqualTo("tx-parallel-" + i);
+        try (PDDocument doc = Loader.loadPDF(sealed)) {
+          assertThat(new PDFTextStripper().getText(doc)).contains("Certificate of completion")
+              .contains("Signer Nº2 Ödegaard").contains("tx-parallel-" + i);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(SealFonts.idleSansFonts()).isBetween(1, SealFonts.FontPool.MAX_IDLE);
+  }
+}
