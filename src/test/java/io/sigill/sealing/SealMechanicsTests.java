@@ -125,6 +125,15 @@ class SealMechanicsTests {
   }
 
   @Test
+  void aGeneratedSealKeyIsP256AndTheSameAfterARestart() throws Exception {
+    SealKey first = SealKeys.generatedUnder(dir.resolve("sealing"));
+    SealKey again = SealKeys.generatedUnder(dir.resolve("sealing"));
+    assertThat(first.privateKey().getAlgorithm()).isEqualTo("EC");
+    assertThat(again.certificate()).isEqualTo(first.certificate());
+    assertThat(first.certificate().getSigAlgName()).isEqualTo("SHA256withECDSA");
+  }
+
+  @Test
   void anRsaKeyFromAKeystoreStillSealsValidly() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(3072);
