@@ -200,13 +200,20 @@ final class CompletionCertificate {
   /** Breaks text into lines that fit, at spaces where possible, anywhere in a long hash or user agent. */
   static List<String> wrap(String text, PDType0Font font, float size, float maxWidth) throws IOException {
     String printable = SealFonts.printable(font, text);
+    float space = widthOf(" ", font, size);
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    // Widths add up glyph by glyph (no kerning, no substitution), so a line's width is kept as a sum.
+    float currentWidth = 0;
     for (String word : printable.split(" ", -1)) {
-      String candidate = current.length() == 0 ? word : current + " " + word;
-      if (widthOf(candidate, font, size) <= maxWidth) {
-        current.setLength(0);
-        current.append(candidate);
+      float wordWidth = widthOf(word, font, size);
+      float candidateWidth = current.length() == 0 ? wordWidth : currentWidth + space + wordWidth;
+      if (candidateWidth <= maxWidth) {
+        if (current.length() > 0) {
+          current.append(' ');
+        }
+        current.append(word);
+        currentWidth = candidateWidth;
         continue;
       }
       if (current.length() > 0) {
@@ -214,15 +221,18 @@ final class CompletionCertificate {
         current.setLength(0);
       }
       String rest = word;
-      while (widthOf(rest, font, size) > maxWidth && rest.length() > 1) {
+      float restWidth = wordWidth;
+      while (restWidth > maxWidth && rest.length() > 1) {
         int cut = rest.length() - 1;
         while (cut > 1 && widthOf(rest.substring(0, cut), font, size) > maxWidth) {
           cut = Math.max(1, cut * 3 / 4);
         }
         lines.add(rest.substring(0, cut));
         rest = rest.substring(cut);
+        restWidth = widthOf(rest, font, size);
       }
       current.append(rest);
+      currentWidth = restWidth;
     }
     if (current.length() > 0 || lines.isEmpty()) {
       lines.add(current.toString());

@@ -119,7 +119,11 @@ final class SealFonts implements AutoCloseable {
         idleCount.decrementAndGet();
         return font;
       }
-      return new TTFParser().parse(new RandomAccessReadBuffer(file));
+      TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(file));
+      // No glyph substitution: Kristi has none that PDFBox applies, and DejaVu's fi/fl ligatures
+      // would cost a GSUB pass per line and make drawn text differ from the widths we measure.
+      parsed.setEnableGsub(false);
+      return parsed;
     }
 
     void giveBack(TrueTypeFont font) {
