@@ -1,8 +1,10 @@
 package io.sigill.sealing;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -13,9 +15,9 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 
 /**
- * An intermediate PDF of the seal (the upload, the stamped revision): written once, then read back
- * by PDFBox. Kept in memory up to a limit and moved to a temporary file beyond it, so a typical
- * document never touches the disk and a large one does not need its size in heap.
+ * A PDF of the seal (the upload, the stamped revision, the sealed result): written once, then read
+ * back. Kept in memory up to a limit and moved to a temporary file beyond it, so a typical document
+ * never touches the disk and a large one does not need its size in heap.
  */
 final class SealSpool implements Closeable {
 
@@ -112,11 +114,26 @@ final class SealSpool implements Closeable {
     return file != null ? Files.size(file) : count;
   }
 
+  /** The content as a stream, for as many readers as needed until the spool is closed. */
+  InputStream open() throws IOException {
+    finishWriting();
+    if (file != null) {
+      return Files.newInputStream(file);
+    }
+    if (memory == null) {
+      throw new IOException("The spool was closed");
+    }
+    return new ByteArrayInputStream(memory, 0, count);
+  }
+
   /** The content as PDFBox reads it; the caller closes it (PDFBox does when it closes the document). */
   RandomAccessRead read() throws IOException {
     finishWriting();
     if (file != null) {
       return new RandomAccessReadBufferedFile(file);
+    }
+    if (memory == null) {
+      throw new IOException("The spool was closed");
     }
     return new RandomAccessReadBuffer(ByteBuffer.wrap(memory, 0, count).slice());
   }
