@@ -7,7 +7,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.sigill.audit.AuditTrail;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -22,15 +26,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -185,5 +197,56 @@ class SealMechanicsTests {
       pool.shutdownNow();
     }
     assertThat(SealFonts.idleSansFonts()).isBetween(1, SealFonts.FontPool.MAX_IDLE);
+  }
+
+  @Test
+  void aDrawingOnSeveralFieldsIsEmbeddedOnceAndKeepsItsTransparency() throws Exception {
+    // Transparent 60x30 drawing with a red bar in its middle third.
+    BufferedImage drawing = new BufferedImage(60, 30, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = drawing.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(20, 0, 20, 30);
+    g.dispose();
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(drawing, "png", png);
+    List<SealingInput.FieldStamp> fields = List.of(
+        new SealingInput.FieldStamp(1, 100, 100, 120, 60, SealingInput.FieldType.SIGNATURE, null, png.toByteArray()),
+        new SealingInput.FieldStamp(1, 100, 300, 120, 60, SealingInput.FieldType.INITIALS, null, png.toByteArray()));
+    SealingInput base = SealFixtures.input("tx-drawing", 1, 1);
+    SealingInput input = new SealingInput(base.transactionId(), base.title(), base.originalSha256(), base.signers(),
+        fields, base.auditLines(), base.auditHeadHash(), base.auditJson(), base.verifyUrl());
+    byte[] sealed = seal(new SealedPdfWriter(SealFixtures.key(), null), SealFixtures.plainPdf(1), input);
+
+    try (PDDocument doc = Loader.loadPDF(sealed)) {
+      PDPage page = doc.getPage(0);
+      Set<COSBase> images = new HashSet<>();
+      for (COSName name : page.getResources().getXObjectNames()) {
+        if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
+          images.add(image.getCOSObject());
+          assertThat(image.getCOSObject().getCOSStream(COSName.SMASK)).isNotNull();
+        }
+      }
+      assertThat(images).hasSize(1);
+      BufferedImage rendered = new PDFRenderer(doc).renderImage(0, 1f);
+      int top = rendered.getHeight();
+      for (int fieldY : new int[] {100, 300}) {
+        // Centre of the field: the red bar. Near its left edge: transparent, so the white page shows.
+        int y = top - (fieldY + 30);
+        assertThat(new Color(rendered.getRGB(160, y)).getRed()).isGreaterThan(200);
+        assertThat(new Color(rendered.getRGB(160, y)).getGreen()).isLessThan(60);
+        assertThat(new Color(rendered.getRGB(105, y)).getGreen()).isGreaterThan(200);
+      }
+    }
+  }
+
+  @Test
+  void anOversizedDrawingIsRefusedBeforeItsPixelsAreDecoded() throws Exception {
+    BufferedImage huge = new BufferedImage(4000, 1001, BufferedImage.TYPE_BYTE_GRAY);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(huge, "png", png);
+    assertThatThrownBy(() -> StampImages.decode(png.toByteArray())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("usable size");
+    assertThatThrownBy(() -> StampImages.decode("not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
