@@ -9,6 +9,7 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
@@ -80,9 +81,22 @@ final class SealFonts implements AutoCloseable {
   }
 
   private static boolean hasGlyph(PDType0Font font, int codePoint) {
+    return Character.isWhitespace(codePoint) || hasUnicodeGlyph(font, codePoint);
+  }
+
+  /**
+   * Whether the font maps this Unicode code point to a glyph. Not {@code PDFont.hasGlyph}: that takes
+   * a character code, which for these fonts is a glyph id, so it answered yes for any code point
+   * below the font's glyph count (Devanagari or Thai in DejaVu Sans, which then failed the seal).
+   */
+  static boolean hasUnicodeGlyph(PDType0Font font, int codePoint) {
+    if (!(font.getDescendantFont() instanceof PDCIDFontType2 cidFont)) {
+      throw new IllegalStateException("The seal fonts are TrueType-based CID fonts");
+    }
     try {
-      return Character.isWhitespace(codePoint) || font.hasGlyph(codePoint);
-    } catch (IOException e) {
+      cidFont.encode(codePoint);
+      return true;
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }
@@ -92,7 +106,7 @@ final class SealFonts implements AutoCloseable {
     StringBuilder out = new StringBuilder();
     (text == null ? "" : text).codePoints()
         .map(cp -> Character.isISOControl(cp) ? ' ' : cp)
-        .filter(cp -> cp == ' ' || hasGlyph(font, cp))
+        .filter(cp -> cp == ' ' || hasUnicodeGlyph(font, cp))
         .forEach(out::appendCodePoint);
     return out.toString();
   }

@@ -249,4 +249,23 @@ class SealMechanicsTests {
     assertThatThrownBy(() -> StampImages.decode("not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void charactersNoSealFontHasAreLeftOutInsteadOfFailingTheSeal() throws Exception {
+    // Devanagari and Thai are not in DejaVu Sans; their code points are below its glyph count.
+    SealingInput base = SealFixtures.input("tx-missing", 1, 1);
+    SealingInput.SignerEvidence s = base.signers().get(0);
+    List<SealingInput.SignerEvidence> signers = List.of(new SealingInput.SignerEvidence("Anil देवनागरी Somchai สมชาย",
+        s.email(), s.ip(), s.userAgent(), s.authMethod(), s.sentAt(), s.viewedAt(), s.signedAt()));
+    List<SealingInput.FieldStamp> fields = List.of(
+        new SealingInput.FieldStamp(1, 72, 400, 200, 30, SealingInput.FieldType.TEXT, "Anil देवनागरी", null),
+        new SealingInput.FieldStamp(1, 72, 300, 200, 30, SealingInput.FieldType.SIGNATURE, "สมชาย Somchai", null));
+    SealingInput input = new SealingInput(base.transactionId(), base.title(), base.originalSha256(), signers, fields,
+        base.auditLines(), base.auditHeadHash(), base.auditJson(), base.verifyUrl());
+    byte[] sealed = seal(new SealedPdfWriter(SealFixtures.key(), null), SealFixtures.plainPdf(1), input);
+    assertValidByPdfsigAndVerifier(sealed, "missing.pdf");
+    try (PDDocument doc = Loader.loadPDF(sealed)) {
+      assertThat(new PDFTextStripper().getText(doc)).contains("Anil").contains("Somchai");
+    }
+  }
 }
