@@ -146,35 +146,39 @@ final class CompletionCertificate {
 
   private void heading(String text, float size) throws IOException {
     ensure(size + LEADING);
-    write(fonts.sans(), size, MARGIN, text);
+    write(fonts.sans(text), size, MARGIN, text);
     y -= size + 6;
   }
 
   private void subheading(String text) throws IOException {
-    for (String part : wrap(text, fonts.sans(), 10.5f, width)) {
+    PDType0Font font = fonts.sans(text);
+    for (String part : wrap(text, font, 10.5f, width)) {
       ensure(LEADING + 2);
-      write(fonts.sans(), 10.5f, MARGIN, part);
+      write(font, 10.5f, MARGIN, part);
       y -= LEADING + 2;
     }
   }
 
   private void field(String label, String value) throws IOException {
     float labelWidth = 120;
-    List<String> parts = wrap(orDash(value), fonts.sans(), BODY, width - labelWidth);
+    String shown = orDash(value);
+    PDType0Font font = fonts.sans(shown);
+    List<String> parts = wrap(shown, font, BODY, width - labelWidth);
     for (int i = 0; i < parts.size(); i++) {
       ensure(LEADING);
       if (i == 0) {
-        write(fonts.sans(), BODY, MARGIN, label);
+        write(fonts.sans(label), BODY, MARGIN, label);
       }
-      write(fonts.sans(), BODY, MARGIN + labelWidth, parts.get(i));
+      write(font, BODY, MARGIN + labelWidth, parts.get(i));
       y -= LEADING;
     }
   }
 
   private void line(String text) throws IOException {
-    for (String part : wrap(text, fonts.sans(), BODY, width)) {
+    PDType0Font font = fonts.sans(text);
+    for (String part : wrap(text, font, BODY, width)) {
       ensure(LEADING);
-      write(fonts.sans(), BODY, MARGIN, part);
+      write(font, BODY, MARGIN, part);
       y -= LEADING;
     }
   }

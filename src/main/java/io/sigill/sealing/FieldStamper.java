@@ -83,11 +83,14 @@ final class FieldStamper {
         } else {
           PDType0Font script = fonts.script();
           String value = field.value() == null ? "" : field.value();
-          drawText(out, field, SealFonts.canShow(script, value) ? script : fonts.sans(), value, 0.8f);
+          drawText(out, field, SealFonts.canShow(script, value) ? script : fonts.sans(value), value, 0.8f);
         }
       }
-      case DATE_SIGNED -> drawText(out, field, fonts.sans(), dateSigned(field.value()), 0.6f);
-      case TEXT -> drawText(out, field, fonts.sans(), field.value(), 0.6f);
+      case DATE_SIGNED -> {
+        String date = dateSigned(field.value());
+        drawText(out, field, fonts.sans(date), date, 0.6f);
+      }
+      case TEXT -> drawText(out, field, fonts.sans(field.value()), field.value(), 0.6f);
       case CHECKBOX -> drawCheckbox(out, field, Boolean.parseBoolean(field.value()));
     }
   }

@@ -251,6 +251,37 @@ class SealMechanicsTests {
   }
 
   @Test
+  void textOutsideTheCommonScriptsIsSetInTheWholeSansFont() throws Exception {
+    SealingInput base = SealFixtures.input("tx-scripts", 1, 1);
+    SealingInput.SignerEvidence latin = base.signers().get(0);
+    List<SealingInput.SignerEvidence> signers = List.of(
+        new SealingInput.SignerEvidence("Արամ Պետրոսյան", latin.email(), latin.ip(), latin.userAgent(), latin.authMethod(),
+            latin.sentAt(), latin.viewedAt(), latin.signedAt()),
+        new SealingInput.SignerEvidence("Ζωή Παπαδοπούλου", "zoe@example.com", latin.ip(), latin.userAgent(),
+            latin.authMethod(), latin.sentAt(), latin.viewedAt(), latin.signedAt()));
+    List<SealingInput.FieldStamp> fields = List.of(
+        new SealingInput.FieldStamp(1, 72, 400, 200, 30, SealingInput.FieldType.TEXT, "გიორგი", null),
+        new SealingInput.FieldStamp(1, 72, 300, 200, 30, SealingInput.FieldType.TEXT, "Jürgen", null));
+    SealingInput input = new SealingInput(base.transactionId(), base.title(), base.originalSha256(), signers, fields,
+        base.auditLines(), base.auditHeadHash(), base.auditJson(), base.verifyUrl());
+    byte[] sealed = seal(new SealedPdfWriter(SealFixtures.key(), null), SealFixtures.plainPdf(1), input);
+    assertValidByPdfsigAndVerifier(sealed, "scripts.pdf");
+
+    try (PDDocument doc = Loader.loadPDF(sealed)) {
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text).contains("Արամ Պետրոսյան").contains("Ζωή Παπαδοπούλου").contains("გიორგი").contains("Jürgen");
+      // Two subsets of DejaVu Sans in the document: the cut and the whole font.
+      Set<String> fonts = new HashSet<>();
+      for (PDPage page : doc.getPages()) {
+        for (COSName name : page.getResources().getFontNames()) {
+          fonts.add(page.getResources().getFont(name).getName());
+        }
+      }
+      assertThat(fonts.stream().filter(f -> f.contains("DejaVuSans"))).hasSize(2);
+    }
+  }
+
+  @Test
   void charactersNoSealFontHasAreLeftOutInsteadOfFailingTheSeal() throws Exception {
     // Devanagari and Thai are not in DejaVu Sans; their code points are below its glyph count.
     SealingInput base = SealFixtures.input("tx-missing", 1, 1);
