@@ -55,6 +55,7 @@ final class PadesSignature {
   private final Attribute signingCertificate;
   private final JcaCertStore certificates;
   private final X509CertificateHolder signer;
+  private final P256Signer p256;
 
   /**
    * Prepares what every seal with this key shares (the certificate attributes and chain); one
@@ -66,6 +67,7 @@ final class PadesSignature {
     this.key = key;
     this.timeStamps = timeStamps;
     this.algorithm = "EC".equals(key.privateKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+    this.p256 = P256Signer.forKey(key.privateKey());
     try {
       this.signingCertificate = signingCertificateV2(key.certificate());
       this.certificates = new JcaCertStore(key.chain());
@@ -109,7 +111,7 @@ final class PadesSignature {
     };
     return new SignerInfoGeneratorBuilder(precomputed(digest))
         .setSignedAttributeGenerator(signedAttributes)
-        .build(new JcaContentSignerBuilder(algorithm).build(key.privateKey()), signer);
+        .build(p256 != null ? p256.contentSigner() : new JcaContentSignerBuilder(algorithm).build(key.privateKey()), signer);
   }
 
   /** Hands BouncyCastle the SHA-256 the caller computed, in place of digesting content itself. */

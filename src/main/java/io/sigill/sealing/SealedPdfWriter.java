@@ -36,7 +36,7 @@ final class SealedPdfWriter {
   /** Room in the CMS beyond the certificate chain: signature value, attributes, structure. */
   private static final int SIGNATURE_MARGIN = 4 * 1024;
   /** Smallest space reserved for the CMS without a time stamp. */
-  private static final int MIN_SIGNATURE_SIZE = 8 * 1024;
+  private static final int MIN_SIGNATURE_SIZE = 4 * 1024;
   /** Further space for an RFC 3161 token, which carries the authority's own certificates. */
   private static final int TIME_STAMP_SIZE = 24 * 1024;
 

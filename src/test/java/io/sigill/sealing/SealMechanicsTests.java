@@ -299,4 +299,33 @@ class SealMechanicsTests {
       assertThat(new PDFTextStripper().getText(doc)).contains("Anil").contains("Somchai");
     }
   }
+
+  @Test
+  void p256SignaturesVerifyWithTheJdkAndOtherEcKeysSignThroughTheirProvider() throws Exception {
+    SealKey key = SealFixtures.key();
+    P256Signer signer = P256Signer.forKey(key.privateKey());
+    assertThat(signer).isNotNull();
+    byte[] data = "signed attributes".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int i = 0; i < 3; i++) {
+      org.bouncycastle.operator.ContentSigner content = signer.contentSigner();
+      content.getOutputStream().write(data);
+      java.security.Signature verify = java.security.Signature.getInstance("SHA256withECDSA");
+      verify.initVerify(key.certificate().getPublicKey());
+      verify.update(data);
+      assertThat(verify.verify(content.getSignature())).isTrue();
+    }
+
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+    KeyPair pair = generator.generateKeyPair();
+    assertThat(P256Signer.forKey(pair.getPrivate())).isNull();
+    X500Name name = new X500Name("CN=Keystore P-384 seal,O=Sigill tests");
+    Instant now = Instant.now();
+    X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+        name, BigInteger.valueOf(384), Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))),
+        name, pair.getPublic()).build(new JcaContentSignerBuilder("SHA384withECDSA").build(pair.getPrivate())));
+    SealKey p384 = new SealKey(pair.getPrivate(), List.of(certificate));
+    byte[] sealed = seal(new SealedPdfWriter(p384, null), SealFixtures.plainPdf(1), SealFixtures.input("tx-p384", 1, 1));
+    assertValidByPdfsigAndVerifier(sealed, "p384.pdf");
+  }
 }
