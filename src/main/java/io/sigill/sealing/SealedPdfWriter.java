@@ -54,7 +54,7 @@ final class SealedPdfWriter {
     this(key, timeStamps, SealSpool.DEFAULT_MEMORY_LIMIT);
   }
 
-  /** @param memoryLimit intermediate PDFs larger than this go to temporary files instead of the heap */
+  /** @param memoryLimit PDFs (upload, stamped, sealed) larger than this go to temporary files instead of the heap */
   SealedPdfWriter(SealKey key, TimeStampClient timeStamps, int memoryLimit) {
     this.key = key;
     this.timeStamps = timeStamps;

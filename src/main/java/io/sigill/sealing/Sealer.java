@@ -22,7 +22,8 @@ public class Sealer {
   private final AuditTrail audit;
 
   Sealer(SealKey key, SealingSettings settings, AuditTrail audit) {
-    this.writer = new SealedPdfWriter(key, settings.hasTsa() ? new TimeStampClient(URI.create(settings.tsaUrl())) : null);
+    this.writer = new SealedPdfWriter(key, settings.hasTsa() ? new TimeStampClient(URI.create(settings.tsaUrl())) : null,
+        settings.inMemoryMaxBytes());
     this.audit = audit;
   }
 
