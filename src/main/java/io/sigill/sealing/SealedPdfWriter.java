@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.pdfbox.Loader;
@@ -67,10 +69,10 @@ final class SealedPdfWriter {
   static int signatureSize(SealKey key, boolean timestamped) {
     int chain = 0;
     try {
-      for (java.security.cert.X509Certificate certificate : key.chain()) {
+      for (X509Certificate certificate : key.chain()) {
         chain += certificate.getEncoded().length;
       }
-    } catch (java.security.cert.CertificateEncodingException e) {
+    } catch (CertificateEncodingException e) {
       throw new IllegalStateException("The seal certificate cannot be encoded", e);
     }
     int size = Math.max(MIN_SIGNATURE_SIZE, chain + SIGNATURE_MARGIN);
