@@ -146,35 +146,39 @@ final class CompletionCertificate {
 
   private void heading(String text, float size) throws IOException {
     ensure(size + LEADING);
-    write(fonts.sans(), size, MARGIN, text);
+    write(fonts.sans(text), size, MARGIN, text);
     y -= size + 6;
   }
 
   private void subheading(String text) throws IOException {
-    for (String part : wrap(text, fonts.sans(), 10.5f, width)) {
+    PDType0Font font = fonts.sans(text);
+    for (String part : wrap(text, font, 10.5f, width)) {
       ensure(LEADING + 2);
-      write(fonts.sans(), 10.5f, MARGIN, part);
+      write(font, 10.5f, MARGIN, part);
       y -= LEADING + 2;
     }
   }
 
   private void field(String label, String value) throws IOException {
     float labelWidth = 120;
-    List<String> parts = wrap(orDash(value), fonts.sans(), BODY, width - labelWidth);
+    String shown = orDash(value);
+    PDType0Font font = fonts.sans(shown);
+    List<String> parts = wrap(shown, font, BODY, width - labelWidth);
     for (int i = 0; i < parts.size(); i++) {
       ensure(LEADING);
       if (i == 0) {
-        write(fonts.sans(), BODY, MARGIN, label);
+        write(fonts.sans(label), BODY, MARGIN, label);
       }
-      write(fonts.sans(), BODY, MARGIN + labelWidth, parts.get(i));
+      write(font, BODY, MARGIN + labelWidth, parts.get(i));
       y -= LEADING;
     }
   }
 
   private void line(String text) throws IOException {
-    for (String part : wrap(text, fonts.sans(), BODY, width)) {
+    PDType0Font font = fonts.sans(text);
+    for (String part : wrap(text, font, BODY, width)) {
       ensure(LEADING);
-      write(fonts.sans(), BODY, MARGIN, part);
+      write(font, BODY, MARGIN, part);
       y -= LEADING;
     }
   }
@@ -200,13 +204,20 @@ final class CompletionCertificate {
   /** Breaks text into lines that fit, at spaces where possible, anywhere in a long hash or user agent. */
   static List<String> wrap(String text, PDType0Font font, float size, float maxWidth) throws IOException {
     String printable = SealFonts.printable(font, text);
+    float space = widthOf(" ", font, size);
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    // Widths add up glyph by glyph (no kerning, no substitution), so a line's width is kept as a sum.
+    float currentWidth = 0;
     for (String word : printable.split(" ", -1)) {
-      String candidate = current.length() == 0 ? word : current + " " + word;
-      if (widthOf(candidate, font, size) <= maxWidth) {
-        current.setLength(0);
-        current.append(candidate);
+      float wordWidth = widthOf(word, font, size);
+      float candidateWidth = current.length() == 0 ? wordWidth : currentWidth + space + wordWidth;
+      if (candidateWidth <= maxWidth) {
+        if (current.length() > 0) {
+          current.append(' ');
+        }
+        current.append(word);
+        currentWidth = candidateWidth;
         continue;
       }
       if (current.length() > 0) {
@@ -214,15 +225,18 @@ final class CompletionCertificate {
         current.setLength(0);
       }
       String rest = word;
-      while (widthOf(rest, font, size) > maxWidth && rest.length() > 1) {
+      float restWidth = wordWidth;
+      while (restWidth > maxWidth && rest.length() > 1) {
         int cut = rest.length() - 1;
         while (cut > 1 && widthOf(rest.substring(0, cut), font, size) > maxWidth) {
           cut = Math.max(1, cut * 3 / 4);
         }
         lines.add(rest.substring(0, cut));
         rest = rest.substring(cut);
+        restWidth = widthOf(rest, font, size);
       }
       current.append(rest);
+      currentWidth = restWidth;
     }
     if (current.length() > 0 || lines.isEmpty()) {
       lines.add(current.toString());

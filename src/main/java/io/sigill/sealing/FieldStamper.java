@@ -1,8 +1,6 @@
 package io.sigill.sealing;
 
 import io.sigill.sealing.SealingInput.FieldStamp;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,14 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.util.Matrix;
 
@@ -31,18 +27,18 @@ final class FieldStamper {
 
   static final DateTimeFormatter DATE_SIGNED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-  // A drawn signature larger than this is not a signature; refusing it bounds memory per stamp.
-  private static final int MAX_IMAGE_PIXELS = 4_000_000;
   private static final float INK_R = 0.05f;
   private static final float INK_G = 0.15f;
   private static final float INK_B = 0.45f;
 
   private final PDDocument document;
   private final SealFonts fonts;
+  private final StampImages images;
 
   FieldStamper(PDDocument document, SealFonts fonts) {
     this.document = document;
     this.fonts = fonts;
+    this.images = new StampImages(document);
   }
 
   void stamp(List<FieldStamp> fields) throws IOException {
@@ -87,11 +83,14 @@ final class FieldStamper {
         } else {
           PDType0Font script = fonts.script();
           String value = field.value() == null ? "" : field.value();
-          drawText(out, field, SealFonts.canShow(script, value) ? script : fonts.sans(), value, 0.8f);
+          drawText(out, field, SealFonts.canShow(script, value) ? script : fonts.sans(value), value, 0.8f);
         }
       }
-      case DATE_SIGNED -> drawText(out, field, fonts.sans(), dateSigned(field.value()), 0.6f);
-      case TEXT -> drawText(out, field, fonts.sans(), field.value(), 0.6f);
+      case DATE_SIGNED -> {
+        String date = dateSigned(field.value());
+        drawText(out, field, fonts.sans(date), date, 0.6f);
+      }
+      case TEXT -> drawText(out, field, fonts.sans(field.value()), field.value(), 0.6f);
       case CHECKBOX -> drawCheckbox(out, field, Boolean.parseBoolean(field.value()));
     }
   }
@@ -105,15 +104,11 @@ final class FieldStamper {
   }
 
   private void drawImage(PDPageContentStream out, FieldStamp field, byte[] png) throws IOException {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    if (image == null || (long) image.getWidth() * image.getHeight() > MAX_IMAGE_PIXELS) {
-      throw new IllegalArgumentException("A drawn signature is not a PNG image of a usable size");
-    }
-    PDImageXObject xobject = LosslessFactory.createFromImage(document, image);
+    PDImageXObject xobject = images.of(png);
     // Fit inside the field, keeping the drawing's proportions, centred.
-    float scale = Math.min(field.width() / image.getWidth(), field.height() / image.getHeight());
-    float w = image.getWidth() * scale;
-    float h = image.getHeight() * scale;
+    float scale = Math.min(field.width() / xobject.getWidth(), field.height() / xobject.getHeight());
+    float w = xobject.getWidth() * scale;
+    float h = xobject.getHeight() * scale;
     out.drawImage(xobject, field.x() + (field.width() - w) / 2, field.y() + (field.height() - h) / 2, w, h);
   }
 

@@ -1,7 +1,6 @@
 package io.sigill.sealing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -23,22 +22,23 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSTypedData;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
@@ -51,51 +51,56 @@ final class PadesSignature {
 
   private final SealKey key;
   private final TimeStampClient timeStamps;
+  private final String algorithm;
+  private final Attribute signingCertificate;
+  private final JcaCertStore certificates;
+  private final X509CertificateHolder signer;
+  private final P256Signer p256;
 
-  /** @param timeStamps null for B-B (no time-stamp authority configured) */
+  /**
+   * Prepares what every seal with this key shares (the certificate attributes and chain); one
+   * instance serves seals running at once.
+   *
+   * @param timeStamps null for B-B (no time-stamp authority configured)
+   */
   PadesSignature(SealKey key, TimeStampClient timeStamps) {
     this.key = key;
     this.timeStamps = timeStamps;
+    this.algorithm = "EC".equals(key.privateKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+    this.p256 = P256Signer.forKey(key.privateKey());
+    try {
+      this.signingCertificate = signingCertificateV2(key.certificate());
+      this.certificates = new JcaCertStore(key.chain());
+      this.signer = new JcaX509CertificateHolder(key.certificate());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("The seal certificate cannot be used: " + e.getClass().getSimpleName(), e);
+    }
   }
 
-  byte[] sign(InputStream signedRanges) throws IOException {
+  /**
+   * The CMS for the signed byte ranges, given as their SHA-256: the caller digests them as they
+   * stream by, so a large PDF is never held in memory nor read twice.
+   */
+  byte[] sign(byte[] signedRangesSha256) throws IOException {
+    if (signedRangesSha256.length != 32) {
+      throw new IllegalArgumentException("Expected a SHA-256 digest");
+    }
     try {
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-      generator.addSignerInfoGenerator(signerInfo());
-      generator.addCertificates(new JcaCertStore(key.chain()));
-      CMSSignedData signed = generator.generate(streamed(signedRanges), false);
+      generator.addSignerInfoGenerator(signerInfo(signedRangesSha256));
+      generator.addCertificates(certificates);
+      // Detached: no content is written; the message digest attribute comes from the digest given.
+      CMSSignedData signed = generator.generate(new CMSAbsentContent(), false);
       if (timeStamps != null) {
         signed = withTimeStamp(signed);
       }
       return signed.getEncoded("DER");
-    } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
+    } catch (OperatorCreationException | CMSException e) {
       throw new IOException("The seal could not be signed: " + e.getClass().getSimpleName(), e);
     }
   }
 
-  /** The signed byte ranges, digested as they stream by: a large PDF is never held in memory. */
-  private static CMSTypedData streamed(InputStream in) {
-    return new CMSTypedData() {
-      @Override
-      public ASN1ObjectIdentifier getContentType() {
-        return CMSObjectIdentifiers.data;
-      }
-
-      @Override
-      public void write(OutputStream out) throws IOException {
-        in.transferTo(out);
-      }
-
-      @Override
-      public Object getContent() {
-        return in;
-      }
-    };
-  }
-
-  private SignerInfoGenerator signerInfo() throws GeneralSecurityException, OperatorCreationException {
-    String algorithm = "EC".equals(key.privateKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-    Attribute signingCertificate = signingCertificateV2(key.certificate());
+  private SignerInfoGenerator signerInfo(byte[] digest) throws OperatorCreationException {
     CMSAttributeTableGenerator signedAttributes = parameters -> {
       @SuppressWarnings("unchecked")
       Map<Object, Object> params = parameters;
@@ -104,9 +109,34 @@ final class PadesSignature {
       // PAdES baseline forbids the CMS signing-time: the claimed time is /M in the signature dictionary.
       return table.remove(CMSAttributes.signingTime);
     };
-    return new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+    return new SignerInfoGeneratorBuilder(precomputed(digest))
         .setSignedAttributeGenerator(signedAttributes)
-        .build(new JcaContentSignerBuilder(algorithm).build(key.privateKey()), key.certificate());
+        .build(p256 != null ? p256.contentSigner() : new JcaContentSignerBuilder(algorithm).build(key.privateKey()), signer);
+  }
+
+  /** Hands BouncyCastle the SHA-256 the caller computed, in place of digesting content itself. */
+  private static DigestCalculatorProvider precomputed(byte[] digest) {
+    return algorithm -> {
+      if (!NISTObjectIdentifiers.id_sha256.equals(algorithm.getAlgorithm())) {
+        throw new OperatorCreationException("The seal digests with SHA-256 only, not " + algorithm.getAlgorithm());
+      }
+      return new DigestCalculator() {
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+          return algorithm;
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+          return OutputStream.nullOutputStream();
+        }
+
+        @Override
+        public byte[] getDigest() {
+          return digest.clone();
+        }
+      };
+    };
   }
 
   static Attribute signingCertificateV2(X509Certificate certificate) throws GeneralSecurityException {

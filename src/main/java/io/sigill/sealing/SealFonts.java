@@ -1,25 +1,58 @@
 package io.sigill.sealing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The two fonts shipped in {@code resources/fonts} (licences beside them): Kristi (SIL OFL 1.1) for
  * typed signatures and initials, DejaVu Sans (Bitstream Vera licence) for everything else. Embedded
  * as subsets, so a seal does not depend on fonts installed where the PDF is opened.
+ *
+ * <p>Parsing a TrueType file costs more than the rest of a small seal, so parsed fonts are kept in a
+ * pool and reused. A parsed font is not safe to share between threads (it reads its tables lazily
+ * and caches glyphs), so each seal borrows its own and gives it back when closed, which must be
+ * after the document was saved: subsetting at save reads the font.
+ *
+ * <p>DejaVu Sans has over 6,000 glyphs, and PDFBox works through all of their widths each time it
+ * loads the font into a document. Text in Latin, Greek and Cyrillic script (nearly all of it) is
+ * therefore set in a cut of DejaVu Sans made once per process with only those scripts and common
+ * punctuation and symbols; text with any other character uses the whole font.
  */
-final class SealFonts {
+final class SealFonts implements AutoCloseable {
 
-  private static final byte[] SCRIPT = read("/fonts/Kristi.ttf");
-  private static final byte[] SANS = read("/fonts/DejaVuSans.ttf");
+  /** Unicode ranges of the cut of DejaVu Sans used for most text. */
+  static final int[][] SANS_CORE_RANGES = {
+    {0x0020, 0x007E}, // Basic Latin
+    {0x00A0, 0x024F}, // Latin-1 Supplement, Latin Extended-A and -B
+    {0x0370, 0x03FF}, // Greek and Coptic
+    {0x0400, 0x052F}, // Cyrillic and Cyrillic Supplement
+    {0x1E00, 0x1EFF}, // Latin Extended Additional (Vietnamese and others)
+    {0x2000, 0x206F}, // General Punctuation
+    {0x20A0, 0x20CF}, // Currency Symbols
+    {0x2100, 0x214F}, // Letterlike Symbols (such as the numero sign)
+    {0x2190, 0x21FF}, // Arrows
+  };
+
+  private static final FontPool SCRIPT = new FontPool(() -> read("/fonts/Kristi.ttf"));
+  private static final FontPool SANS = new FontPool(() -> read("/fonts/DejaVuSans.ttf"));
+  private static final FontPool SANS_CORE = new FontPool(() -> cut(SANS.file(), SANS_CORE_RANGES));
 
   private final PDDocument document;
-  private PDType0Font script;
-  private PDType0Font sans;
+  private final Loaded script = new Loaded(SCRIPT);
+  private final Loaded sans = new Loaded(SANS);
+  private final Loaded sansCore = new Loaded(SANS_CORE);
 
   SealFonts(PDDocument document) {
     this.document = document;
@@ -27,17 +60,33 @@ final class SealFonts {
 
   /** Loaded on first use: a document with no typed signature does not carry the script font. */
   PDType0Font script() throws IOException {
-    if (script == null) {
-      script = PDType0Font.load(document, new RandomAccessReadBuffer(SCRIPT), true, false);
-    }
-    return script;
+    return script.font(document);
   }
 
+  /** The sans font for text in Latin, Greek or Cyrillic script (labels, dates, hashes). */
   PDType0Font sans() throws IOException {
-    if (sans == null) {
-      sans = PDType0Font.load(document, new RandomAccessReadBuffer(SANS), true, false);
-    }
-    return sans;
+    return sansCore.font(document);
+  }
+
+  /** The sans font for this text: the cut when it has every character, otherwise the whole font. */
+  PDType0Font sans(String text) throws IOException {
+    PDType0Font core = sans();
+    boolean covered = text == null || text.codePoints()
+        .allMatch(cp -> Character.isISOControl(cp) || Character.isWhitespace(cp) || hasUnicodeGlyph(core, cp));
+    return covered ? core : sans.font(document);
+  }
+
+  /** Gives the parsed fonts back for the next seal; call only once the document is saved or dropped. */
+  @Override
+  public void close() {
+    script.release();
+    sans.release();
+    sansCore.release();
+  }
+
+  /** Parsed cut sans fonts waiting in the pool (for tests). */
+  static int idleSansFonts() {
+    return SANS_CORE.idle();
   }
 
   /** Whether every character of the text has a glyph in the font (a name in Cyrillic has none in Kristi). */
@@ -51,9 +100,22 @@ final class SealFonts {
   }
 
   private static boolean hasGlyph(PDType0Font font, int codePoint) {
+    return Character.isWhitespace(codePoint) || hasUnicodeGlyph(font, codePoint);
+  }
+
+  /**
+   * Whether the font maps this Unicode code point to a glyph. Not {@code PDFont.hasGlyph}: that takes
+   * a character code, which for these fonts is a glyph id, so it answered yes for any code point
+   * below the font's glyph count (Devanagari or Thai in DejaVu Sans, which then failed the seal).
+   */
+  static boolean hasUnicodeGlyph(PDType0Font font, int codePoint) {
+    if (!(font.getDescendantFont() instanceof PDCIDFontType2 cidFont)) {
+      throw new IllegalStateException("The seal fonts are TrueType-based CID fonts");
+    }
     try {
-      return Character.isWhitespace(codePoint) || font.hasGlyph(codePoint);
-    } catch (IOException e) {
+      cidFont.encode(codePoint);
+      return true;
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }
@@ -63,12 +125,126 @@ final class SealFonts {
     StringBuilder out = new StringBuilder();
     (text == null ? "" : text).codePoints()
         .map(cp -> Character.isISOControl(cp) ? ' ' : cp)
-        .filter(cp -> cp == ' ' || hasGlyph(font, cp))
+        .filter(cp -> cp == ' ' || hasUnicodeGlyph(font, cp))
         .forEach(out::appendCodePoint);
     return out.toString();
   }
 
-  private static byte[] read(String resource) {
+  /** A font file with only the glyphs of the given Unicode ranges (and what they are built from). */
+  static byte[] cut(byte[] file, int[][] ranges) {
+    try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file))) {
+      TTFSubsetter subsetter = new TTFSubsetter(font);
+      for (int[] range : ranges) {
+        for (int codePoint = range[0]; codePoint <= range[1]; codePoint++) {
+          subsetter.add(codePoint);
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      subsetter.writeToStream(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One font of one document: the parsed file borrowed from its pool and the PDF font made from it. */
+  private static final class Loaded {
+
+    private final FontPool pool;
+    private TrueTypeFont file;
+    private PDType0Font font;
+
+    Loaded(FontPool pool) {
+      this.pool = pool;
+    }
+
+    PDType0Font font(PDDocument document) throws IOException {
+      if (font == null) {
+        if (file == null) {
+          file = pool.borrow();
+        }
+        font = PDType0Font.load(document, file, true);
+      }
+      return font;
+    }
+
+    void release() {
+      pool.giveBack(file);
+      file = null;
+      font = null;
+    }
+  }
+
+  /**
+   * Parsed copies of one font file, each used by one seal at a time. Grows to the number of seals
+   * running at once; beyond {@link #MAX_IDLE} idle copies, returned ones are closed instead of kept.
+   */
+  static final class FontPool {
+
+    static final int MAX_IDLE = 4;
+
+    private final Supplier<byte[]> source;
+    private volatile byte[] file;
+    private final ConcurrentLinkedDeque<TrueTypeFont> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+
+    /** @param source the font file, read (or made) on first use */
+    FontPool(Supplier<byte[]> source) {
+      this.source = source;
+    }
+
+    byte[] file() {
+      byte[] bytes = file;
+      if (bytes == null) {
+        synchronized (this) {
+          if (file == null) {
+            file = source.get();
+          }
+          bytes = file;
+        }
+      }
+      return bytes;
+    }
+
+    TrueTypeFont borrow() throws IOException {
+      TrueTypeFont font = idle.pollFirst();
+      if (font != null) {
+        idleCount.decrementAndGet();
+        return font;
+      }
+      TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(file()));
+      // No glyph substitution: Kristi has none that PDFBox applies, and DejaVu's fi/fl ligatures
+      // would cost a GSUB pass per line and make drawn text differ from the widths we measure.
+      parsed.setEnableGsub(false);
+      return parsed;
+    }
+
+    void giveBack(TrueTypeFont font) {
+      if (font == null) {
+        return;
+      }
+      if (idleCount.incrementAndGet() <= MAX_IDLE) {
+        idle.offerFirst(font);
+      } else {
+        idleCount.decrementAndGet();
+        closeQuietly(font);
+      }
+    }
+
+    int idle() {
+      return idleCount.get();
+    }
+
+    private static void closeQuietly(TrueTypeFont font) {
+      try {
+        font.close();
+      } catch (IOException e) {
+        // In memory: nothing to release that the garbage collector does not.
+      }
+    }
+  }
+
+  static byte[] read(String resource) {
     try (InputStream in = SealFonts.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("Missing font resource " + resource);

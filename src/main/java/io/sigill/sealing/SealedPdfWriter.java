@@ -1,14 +1,13 @@
 package io.sigill.sealing;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.pdfbox.Loader;
@@ -29,61 +28,104 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * Turns an original PDF into the sealed one in two revisions: first the stamped fields, the
  * certificate of completion and the attached trail (a full save, which also drops whatever
  * incremental history the upload had), then the seal itself as an incremental update, so the
- * signature's byte range covers the whole file.
+ * signature's byte range covers the whole file. The PDFs along the way and the result stay in
+ * memory unless they are large ({@link SealSpool}).
  */
 final class SealedPdfWriter {
 
   /** Document information key that carries the transaction id, read back by verification. */
   static final String TRANSACTION_KEY = "SigillTransactionId";
-  private static final int SIGNATURE_SIZE = 16 * 1024;
-  private static final int TIMESTAMPED_SIGNATURE_SIZE = 32 * 1024;
+  /** Room in the CMS beyond the certificate chain: signature value, attributes, structure. */
+  private static final int SIGNATURE_MARGIN = 4 * 1024;
+  /** Smallest space reserved for the CMS without a time stamp. */
+  private static final int MIN_SIGNATURE_SIZE = 4 * 1024;
+  /** Further space for an RFC 3161 token, which carries the authority's own certificates. */
+  private static final int TIME_STAMP_SIZE = 24 * 1024;
+
+  /** First in-memory buffer for the upload, and room for the stamps and certificate beyond its size. */
+  private static final int FIRST_BUFFER = 256 * 1024;
 
   private final SealKey key;
   private final TimeStampClient timeStamps;
+  private final PadesSignature pades;
+  private final int signatureSize;
+  private final int memoryLimit;
 
   /** @param timeStamps null to seal without a time stamp (PAdES B-B) */
   SealedPdfWriter(SealKey key, TimeStampClient timeStamps) {
+    this(key, timeStamps, SealSpool.DEFAULT_MEMORY_LIMIT);
+  }
+
+  /** @param memoryLimit PDFs (upload, stamped, sealed) larger than this go to temporary files instead of the heap */
+  SealedPdfWriter(SealKey key, TimeStampClient timeStamps, int memoryLimit) {
     this.key = key;
     this.timeStamps = timeStamps;
+    this.pades = new PadesSignature(key, timeStamps);
+    this.signatureSize = signatureSize(key, timeStamps != null);
+    this.memoryLimit = memoryLimit;
+  }
+
+  /** Bytes reserved for the CMS: the chain it carries plus a margin (the hex in the PDF takes twice as many). */
+  static int signatureSize(SealKey key, boolean timestamped) {
+    int chain = 0;
+    try {
+      for (X509Certificate certificate : key.chain()) {
+        chain += certificate.getEncoded().length;
+      }
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("The seal certificate cannot be encoded", e);
+    }
+    int size = Math.max(MIN_SIGNATURE_SIZE, chain + SIGNATURE_MARGIN);
+    return timestamped ? size + TIME_STAMP_SIZE : size;
   }
 
   SealedDocument write(InputStream original, SealingInput input) throws IOException {
     Instant sealedAt = Instant.now();
-    Path source = Files.createTempFile("sigill-seal-in-", ".pdf");
-    Path stamped = Files.createTempFile("sigill-seal-stamped-", ".pdf");
-    Path sealed = Files.createTempFile("sigill-sealed-", ".pdf");
-    boolean done = false;
-    try {
-      Files.copy(original, source, StandardCopyOption.REPLACE_EXISTING);
-      try (PDDocument document = Loader.loadPDF(source.toFile())) {
-        // The seal replaces any protection: a sealed document must open for everyone who verifies it.
-        document.setAllSecurityToBeRemoved(true);
-        SealFonts fonts = new SealFonts(document);
-        new FieldStamper(document, fonts).stamp(input.fields());
-        new CompletionCertificate(document, fonts).append(input, sealedAt);
-        PDDocumentInformation info = document.getDocumentInformation();
-        info.setCustomMetadataValue(TRANSACTION_KEY, input.transactionId());
-        info.setModificationDate(CompletionCertificate.calendar(sealedAt));
-        document.save(stamped.toFile());
+    try (SealSpool source = new SealSpool("sigill-seal-in-", memoryLimit, FIRST_BUFFER)) {
+      try (OutputStream out = source.output()) {
+        original.transferTo(out);
       }
-      sign(stamped, sealed, input, sealedAt);
-      SealedDocument result = new SealedDocument(sealed, sha256(sealed), Files.size(sealed), sealedAt,
-          timeStamps != null);
-      done = true;
-      return result;
-    } finally {
-      Files.deleteIfExists(source);
-      Files.deleteIfExists(stamped);
-      if (!done) {
-        Files.deleteIfExists(sealed);
+      try (SealSpool stamped = new SealSpool("sigill-seal-stamped-", memoryLimit, source.size() + FIRST_BUFFER)) {
+        stamp(source, stamped, input, sealedAt);
+        source.close();
+        SealSpool sealed = new SealSpool("sigill-sealed-", memoryLimit, stamped.size() + signatureSize * 2L + 8192);
+        try {
+          String sha256 = sign(stamped, sealed, input, sealedAt);
+          return new SealedDocument(sealed, sha256, sealed.size(), sealedAt, timeStamps != null);
+        } catch (IOException | RuntimeException e) {
+          sealed.close();
+          throw e;
+        }
       }
     }
   }
 
-  private void sign(Path stamped, Path sealed, SealingInput input, Instant sealedAt) throws IOException {
-    try (PDDocument document = Loader.loadPDF(stamped.toFile());
+  /** The first revision: stamps, certificate, trail, saved in full (dropping the upload's incremental history). */
+  private static void stamp(SealSpool source, SealSpool stamped, SealingInput input, Instant sealedAt)
+      throws IOException {
+    // The fonts close after the document is saved: subsetting at save still reads them.
+    try (PDDocument document = Loader.loadPDF(source.read()); SealFonts fonts = new SealFonts(document);
+        OutputStream out = stamped.output()) {
+      // The seal replaces any protection: a sealed document must open for everyone who verifies it.
+      document.setAllSecurityToBeRemoved(true);
+      new FieldStamper(document, fonts).stamp(input.fields());
+      new CompletionCertificate(document, fonts).append(input, sealedAt);
+      PDDocumentInformation info = document.getDocumentInformation();
+      info.setCustomMetadataValue(TRANSACTION_KEY, input.transactionId());
+      info.setModificationDate(CompletionCertificate.calendar(sealedAt));
+      document.save(out);
+    }
+  }
+
+  /**
+   * The second revision: the seal as an incremental update. Returns the sealed file's SHA-256. The
+   * signed byte ranges and the whole file share everything before the signature's /Contents, so
+   * that part is digested once: the file's digest continues from a copy of the ranges' digest.
+   */
+  private String sign(SealSpool stamped, SealSpool sealed, SealingInput input, Instant sealedAt) throws IOException {
+    try (PDDocument document = Loader.loadPDF(stamped.read());
         SignatureOptions options = new SignatureOptions();
-        OutputStream out = Files.newOutputStream(sealed)) {
+        DigestFromOutputStream out = new DigestFromOutputStream(sealed.output())) {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
@@ -91,10 +133,103 @@ final class SealedPdfWriter {
       signature.setReason("Sealed by Sigill, transaction " + input.transactionId());
       signature.setSignDate(CompletionCertificate.calendar(sealedAt));
       certifyNoChanges(document, signature);
-      options.setPreferredSignatureSize(timeStamps == null ? SIGNATURE_SIZE : TIMESTAMPED_SIGNATURE_SIZE);
+      options.setPreferredSignatureSize(signatureSize);
       document.addSignature(signature, options);
+      // Nothing is written to out until setSignature: PDFBox keeps the update until the CMS is in.
       ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-      external.setSignature(new PadesSignature(key, timeStamps).sign(external.getContent()));
+      long contentsAt = signature.getByteRange()[1];
+      MessageDigest ranges = sha256();
+      MessageDigest file;
+      try (InputStream content = external.getContent()) {
+        digest(content, ranges, contentsAt);
+        file = copyOrNull(ranges);
+        digest(content, ranges, Long.MAX_VALUE);
+      }
+      if (file == null) {
+        out.digestFrom(0, sha256());
+      } else {
+        out.digestFrom(contentsAt, file);
+      }
+      external.setSignature(pades.sign(ranges.digest()));
+      out.close();
+      return HexFormat.of().formatHex(out.digest());
+    }
+  }
+
+  /** Feeds at most limit bytes of the stream to the digest; fails if the stream ends before a finite limit. */
+  private static void digest(InputStream in, MessageDigest digest, long limit) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = limit;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        if (limit != Long.MAX_VALUE) {
+          throw new IOException("The signed content ended before the signature's place");
+        }
+        return;
+      }
+      digest.update(buffer, 0, n);
+      left -= n;
+    }
+  }
+
+  private static MessageDigest copyOrNull(MessageDigest digest) {
+    try {
+      return (MessageDigest) digest.clone();
+    } catch (CloneNotSupportedException e) {
+      return null;
+    }
+  }
+
+  /** Passes everything through and digests what is written from a given position on. */
+  private static final class DigestFromOutputStream extends FilterOutputStream {
+
+    private long position;
+    private long from = Long.MAX_VALUE;
+    private MessageDigest digest;
+    private boolean closed;
+
+    DigestFromOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    void digestFrom(long from, MessageDigest digest) {
+      if (position > 0) {
+        throw new IllegalStateException("Digesting must be set up before anything is written");
+      }
+      this.from = from;
+      this.digest = digest;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      long end = position + len;
+      if (digest != null && end > from) {
+        int skip = (int) Math.max(0, from - position);
+        digest.update(b, off + skip, len - skip);
+      }
+      position = end;
+    }
+
+    byte[] digest() {
+      if (digest == null) {
+        throw new IllegalStateException("Nothing was digested");
+      }
+      return digest.digest();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!closed) {
+        closed = true;
+        super.close();
+      }
     }
   }
 
@@ -128,10 +263,9 @@ final class SealedPdfWriter {
     return cn.length == 0 ? subject : IETFUtils.valueToString(cn[0].getFirst().getValue());
   }
 
-  static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -22,14 +22,15 @@ public class Sealer {
   private final AuditTrail audit;
 
   Sealer(SealKey key, SealingSettings settings, AuditTrail audit) {
-    this.writer = new SealedPdfWriter(key, settings.hasTsa() ? new TimeStampClient(URI.create(settings.tsaUrl())) : null);
+    this.writer = new SealedPdfWriter(key, settings.hasTsa() ? new TimeStampClient(URI.create(settings.tsaUrl())) : null,
+        settings.inMemoryMaxBytes());
     this.audit = audit;
   }
 
   /**
-   * Writes the sealed PDF to a temporary file and records its hash. The caller stores it and then
-   * closes the returned document, which deletes the file. Runs in the caller's transaction: if the
-   * caller rolls back, the {@code DOCUMENT_SEALED} event is gone too.
+   * Seals the PDF (kept in memory, or in a temporary file when large) and records its hash. The
+   * caller stores it and then closes the returned document, which releases it. Runs in the caller's
+   * transaction: if the caller rolls back, the {@code DOCUMENT_SEALED} event is gone too.
    */
   public SealedDocument seal(InputStream original, SealingInput input) throws IOException {
     SealedDocument sealed = writer.write(original, input);

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tsaUrl RFC 3161 time-stamp authority; when set, seals are PAdES B-T instead of B-B
  * @param verifyRequestsPerMinute public verifications allowed per client address and minute
  * @param maxVerifyBytes largest PDF the public verification accepts
+ * @param inMemoryMaxBytes a document being sealed up to this size is worked on in memory (about
+ *     three copies of it at once); a larger one goes through temporary files
  */
 @ConfigurationProperties("sigill.sealing")
 public record SealingSettings(
@@ -21,7 +23,8 @@ public record SealingSettings(
     String keyAlias,
     String tsaUrl,
     @DefaultValue("20") int verifyRequestsPerMinute,
-    @DefaultValue("26214400") long maxVerifyBytes) {
+    @DefaultValue("26214400") long maxVerifyBytes,
+    @DefaultValue("16777216") int inMemoryMaxBytes) {
 
   boolean hasKeystore() {
     return keystore != null && !keystore.isBlank();
@@ -35,6 +38,7 @@ public record SealingSettings(
   public String toString() {
     // The password must never reach a log line through a settings dump.
     return "SealingSettings[keystore=" + keystore + ", keyAlias=" + keyAlias + ", tsaUrl=" + tsaUrl
-        + ", verifyRequestsPerMinute=" + verifyRequestsPerMinute + ", maxVerifyBytes=" + maxVerifyBytes + "]";
+        + ", verifyRequestsPerMinute=" + verifyRequestsPerMinute + ", maxVerifyBytes=" + maxVerifyBytes
+        + ", inMemoryMaxBytes=" + inMemoryMaxBytes + "]";
   }
 }

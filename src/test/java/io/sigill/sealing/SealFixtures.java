@@ -184,7 +184,14 @@ public final class SealFixtures {
   /** Seals without Spring or audit: the writer alone, as the benchmark uses it. */
   public static byte[] sealWithoutAudit(byte[] original, SealingInput input) throws IOException {
     try (SealedDocument sealed = new SealedPdfWriter(key(), null).write(new java.io.ByteArrayInputStream(original), input)) {
-      return Files.readAllBytes(sealed.file());
+      return bytes(sealed);
+    }
+  }
+
+  /** All bytes of a sealed document. */
+  public static byte[] bytes(SealedDocument sealed) throws IOException {
+    try (java.io.InputStream in = sealed.open()) {
+      return in.readAllBytes();
     }
   }
 }

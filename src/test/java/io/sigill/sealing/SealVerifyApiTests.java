@@ -7,7 +7,6 @@ import io.sigill.audit.AuditEventType;
 import io.sigill.audit.AuditTrail;
 import io.sigill.web.TooManyRequestsException;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,7 +42,7 @@ class SealVerifyApiTests {
     audit.record(AuditEventType.REQUEST_CREATED, transactionId, "org-a", "sender", Map.of());
     try (SealedDocument sealed = sealer.seal(new ByteArrayInputStream(SealFixtures.plainPdf(2)),
         SealFixtures.input(transactionId, 2, 2))) {
-      return Files.readAllBytes(sealed.file());
+      return SealFixtures.bytes(sealed);
     }
   }
 

@@ -9,7 +9,6 @@ import io.sigill.audit.AuditTrail;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +46,8 @@ class SealedPdfTests {
   private byte[] seal(byte[] original, SealingInput input, TimeStampClient tsa) throws Exception {
     try (SealedDocument sealed = new SealedPdfWriter(SealFixtures.key(), tsa)
         .write(new ByteArrayInputStream(original), input)) {
-      assertThat(sealed.sha256()).isEqualTo(SealVerifier.sha256(Files.readAllBytes(sealed.file())));
-      return Files.readAllBytes(sealed.file());
+      assertThat(sealed.sha256()).isEqualTo(SealVerifier.sha256(SealFixtures.bytes(sealed)));
+      return SealFixtures.bytes(sealed);
     }
   }
 
