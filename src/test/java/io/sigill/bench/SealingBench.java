@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Fairness: both sides get the same warm-up ({@link #WARMUP} iterations each, alternating, per
  * variant), so the medians measure warmed code rather than the JIT compiling it (the variant run
- * first would otherwise pay most of it). In the measured loop a seal and a load+save alternate, each
- * after a {@code System.gc()} outside the timed region, so machine load from concurrent builds and
- * garbage left by the other side fall on both alike. Peak heap is taken over the seal iterations
- * only (pools reset after the collection before each seal). Neither side's work is changed.
+ * first would otherwise pay most of it). In the measured loop a seal and a load+save alternate, so
+ * machine load from concurrent builds (and collections of either side's garbage) fall on both
+ * alike. Peak heap is the highest of the seal iterations (pool peaks reset before each seal; no
+ * forced collection inside the loop, so it includes garbage not yet collected, as before). Neither
+ * side's work is changed.
  */
 class SealingBench {
 
@@ -49,13 +50,13 @@ class SealingBench {
     List<Long> seal = new ArrayList<>();
     List<Long> baseline = new ArrayList<>();
     long peakHeap = 0;
+    System.gc();
     for (int i = 0; i < RUNS; i++) {
       resetPeaks();
       long t0 = System.nanoTime();
       SealFixtures.sealWithoutAudit(original, input);
       seal.add(System.nanoTime() - t0);
       peakHeap = Math.max(peakHeap, peakHeap());
-      System.gc();
       t0 = System.nanoTime();
       loadAndSave(original);
       baseline.add(System.nanoTime() - t0);
@@ -83,7 +84,6 @@ class SealingBench {
   }
 
   private static void resetPeaks() {
-    System.gc();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
   }
 
