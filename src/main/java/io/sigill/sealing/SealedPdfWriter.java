@@ -11,6 +11,9 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -25,11 +28,19 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
- * Turns an original PDF into the sealed one in two revisions: first the stamped fields, the
- * certificate of completion and the attached trail (a full save, which also drops whatever
- * incremental history the upload had), then the seal itself as an incremental update, so the
- * signature's byte range covers the whole file. The PDFs along the way and the result stay in
- * memory unless they are large ({@link SealSpool}).
+ * Turns an original PDF into the sealed one. Usually in one pass: the original is loaded once and
+ * the stamped fields, the certificate of completion, the attached trail and the seal are written as
+ * one incremental update after the original's unchanged bytes, so the signature's byte range covers
+ * the whole file (original included) and nothing is saved or parsed twice.
+ *
+ * <p>An original that is anything but plain falls back to two revisions: first the stamps,
+ * certificate and trail in a full save (which rewrites the file cleanly and drops whatever
+ * incremental history and protection it had), then the seal as an incremental update on that. That
+ * is: an original PDFBox parses only leniently (damaged cross-reference, offsets that needed
+ * repair), an encrypted one, one with a hybrid cross-reference, one that already carries signatures
+ * (our certification must be the first), or one whose one-pass update fails for any other reason.
+ *
+ * <p>The PDFs along the way and the result stay in memory unless they are large ({@link SealSpool}).
  */
 final class SealedPdfWriter {
 
@@ -50,6 +61,7 @@ final class SealedPdfWriter {
   private final PadesSignature pades;
   private final int signatureSize;
   private final int memoryLimit;
+  private final boolean singlePass;
 
   /** @param timeStamps null to seal without a time stamp (PAdES B-B) */
   SealedPdfWriter(SealKey key, TimeStampClient timeStamps) {
@@ -58,6 +70,12 @@ final class SealedPdfWriter {
 
   /** @param memoryLimit PDFs (upload, stamped, sealed) larger than this go to temporary files instead of the heap */
   SealedPdfWriter(SealKey key, TimeStampClient timeStamps, int memoryLimit) {
+    this(key, timeStamps, memoryLimit, true);
+  }
+
+  /** @param singlePass false to always take the two-revision path (for tests of it) */
+  SealedPdfWriter(SealKey key, TimeStampClient timeStamps, int memoryLimit, boolean singlePass) {
+    this.singlePass = singlePass;
     this.key = key;
     this.timeStamps = timeStamps;
     this.pades = new PadesSignature(key, timeStamps);
@@ -85,12 +103,23 @@ final class SealedPdfWriter {
       try (OutputStream out = source.output()) {
         original.transferTo(out);
       }
+      if (singlePass) {
+        SealedDocument sealed = sealInOnePass(source, input, sealedAt);
+        if (sealed != null) {
+          return sealed;
+        }
+      }
       try (SealSpool stamped = new SealSpool("sigill-seal-stamped-", memoryLimit, source.size() + FIRST_BUFFER)) {
         stamp(source, stamped, input, sealedAt);
         source.close();
         SealSpool sealed = new SealSpool("sigill-sealed-", memoryLimit, stamped.size() + signatureSize * 2L + 8192);
         try {
-          String sha256 = sign(stamped, sealed, input, sealedAt);
+          String sha256;
+          try (PDDocument document = Loader.loadPDF(stamped.read())) {
+            sha256 = sign(document, sealed, input, sealedAt);
+          } catch (SigningFailed e) {
+            throw e.getCause();
+          }
           return new SealedDocument(sealed, sha256, sealed.size(), sealedAt, timeStamps != null);
         } catch (IOException | RuntimeException e) {
           sealed.close();
@@ -98,6 +127,63 @@ final class SealedPdfWriter {
         }
       }
     }
+  }
+
+  /**
+   * The one-pass seal: stamps, certificate, trail and signature as one incremental update after the
+   * original's bytes. Null when the original is not plain enough for that (see the class comment),
+   * or when the update failed: the caller then takes the two-revision path, from the original again.
+   */
+  private SealedDocument sealInOnePass(SealSpool source, SealingInput input, Instant sealedAt) throws IOException {
+    PDDocument document = loadForUpdate(source);
+    if (document == null) {
+      return null;
+    }
+    SealSpool sealed = new SealSpool("sigill-sealed-", memoryLimit, source.size() + FIRST_BUFFER + signatureSize * 2L);
+    try (document; SealFonts fonts = new SealFonts(document)) {
+      decorate(document, fonts, input, sealedAt);
+      String sha256 = sign(document, sealed, input, sealedAt);
+      return new SealedDocument(sealed, sha256, sealed.size(), sealedAt, timeStamps != null);
+    } catch (IllegalArgumentException e) {
+      // About the input (a field on a page the document does not have, an unusable drawing), not the PDF.
+      sealed.close();
+      throw e;
+    } catch (SigningFailed e) {
+      // The PDF was fine; signing or the time-stamp authority failed, which the other path would repeat.
+      sealed.close();
+      throw e.getCause();
+    } catch (IOException | RuntimeException e) {
+      sealed.close();
+      return null;
+    }
+  }
+
+  /**
+   * The original, parsed strictly, if a one-pass update can go on top of it; otherwise null. A
+   * strict parse fails where PDFBox would have to repair the file, and an update after a repaired
+   * file would point back into a cross-reference that readers cannot use.
+   */
+  static PDDocument loadForUpdate(SealSpool source) throws IOException {
+    RandomAccessRead read = source.read();
+    PDDocument document;
+    try {
+      document = new PDFParser(read, "", null, null, IOUtils.createMemoryOnlyStreamCache()).parse(false);
+    } catch (IOException | RuntimeException e) {
+      read.close();
+      return null;
+    }
+    boolean plain;
+    try {
+      plain = !document.isEncrypted() && !document.getDocument().hasHybridXRef()
+          && document.getSignatureDictionaries().isEmpty();
+    } catch (RuntimeException e) {
+      plain = false;
+    }
+    if (!plain) {
+      document.close();
+      return null;
+    }
+    return document;
   }
 
   /** The first revision: stamps, certificate, trail, saved in full (dropping the upload's incremental history). */
@@ -108,23 +194,29 @@ final class SealedPdfWriter {
         OutputStream out = stamped.output()) {
       // The seal replaces any protection: a sealed document must open for everyone who verifies it.
       document.setAllSecurityToBeRemoved(true);
-      new FieldStamper(document, fonts).stamp(input.fields());
-      new CompletionCertificate(document, fonts).append(input, sealedAt);
-      PDDocumentInformation info = document.getDocumentInformation();
-      info.setCustomMetadataValue(TRANSACTION_KEY, input.transactionId());
-      info.setModificationDate(CompletionCertificate.calendar(sealedAt));
+      decorate(document, fonts, input, sealedAt);
       document.save(out);
     }
   }
 
+  /** What the seal adds besides the signature: the stamped fields, the certificate with the trail, the transaction id. */
+  private static void decorate(PDDocument document, SealFonts fonts, SealingInput input, Instant sealedAt)
+      throws IOException {
+    new FieldStamper(document, fonts).stamp(input.fields());
+    new CompletionCertificate(document, fonts).append(input, sealedAt);
+    PDDocumentInformation info = document.getDocumentInformation();
+    info.setCustomMetadataValue(TRANSACTION_KEY, input.transactionId());
+    info.setModificationDate(CompletionCertificate.calendar(sealedAt));
+  }
+
   /**
-   * The second revision: the seal as an incremental update. Returns the sealed file's SHA-256. The
+   * The seal as an incremental update of the loaded document (with whatever else was changed in it).
+   * Returns the sealed file's SHA-256. The
    * signed byte ranges and the whole file share everything before the signature's /Contents, so
    * that part is digested once: the file's digest continues from a copy of the ranges' digest.
    */
-  private String sign(SealSpool stamped, SealSpool sealed, SealingInput input, Instant sealedAt) throws IOException {
-    try (PDDocument document = Loader.loadPDF(stamped.read());
-        SignatureOptions options = new SignatureOptions();
+  private String sign(PDDocument document, SealSpool sealed, SealingInput input, Instant sealedAt) throws IOException {
+    try (SignatureOptions options = new SignatureOptions();
         DigestFromOutputStream out = new DigestFromOutputStream(sealed.output())) {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -150,9 +242,30 @@ final class SealedPdfWriter {
       } else {
         out.digestFrom(contentsAt, file);
       }
-      external.setSignature(pades.sign(ranges.digest()));
+      byte[] cms;
+      try {
+        cms = pades.sign(ranges.digest());
+      } catch (IOException e) {
+        throw new SigningFailed(e);
+      }
+      external.setSignature(cms);
       out.close();
       return HexFormat.of().formatHex(out.digest());
+    }
+  }
+
+  /** Signing itself failed (key, time-stamp authority), not the PDF: carries the cause through to the caller. */
+  private static final class SigningFailed extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    SigningFailed(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
     }
   }
 

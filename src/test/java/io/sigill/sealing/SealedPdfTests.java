@@ -132,7 +132,7 @@ class SealedPdfTests {
       assertThat(signer.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
       assertThat(signer.getSignedAttributes().get(CMSAttributes.signingTime)).isNull();
     }
-    // Two revisions: the stamped document, then the signature as an incremental update.
+    // Two revisions: the original, then stamps, certificate, trail and signature as one incremental update.
     assertThat(new String(sealed, StandardCharsets.ISO_8859_1).split("%%EOF", -1)).hasSize(3);
   }
 
