@@ -26,6 +26,8 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an original PDF into the sealed one. Usually in one pass: the original is loaded once and
@@ -43,6 +45,8 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * <p>The PDFs along the way and the result stay in memory unless they are large ({@link SealSpool}).
  */
 final class SealedPdfWriter {
+
+  private static final Logger log = LoggerFactory.getLogger(SealedPdfWriter.class);
 
   /** Document information key that carries the transaction id, read back by verification. */
   static final String TRANSACTION_KEY = "SigillTransactionId";
@@ -154,6 +158,9 @@ final class SealedPdfWriter {
       throw e.getCause();
     } catch (IOException | RuntimeException e) {
       sealed.close();
+      // The exception's class only: PDFBox messages can quote the document.
+      log.info("Transaction {}: the one-pass seal failed ({}), sealing in two revisions", input.transactionId(),
+          e.getClass().getSimpleName());
       return null;
     }
   }

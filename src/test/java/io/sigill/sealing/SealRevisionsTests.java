@@ -19,6 +19,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -57,6 +59,16 @@ class SealRevisionsTests {
     long offset = Long.parseLong(text.substring(startxref + 9, text.indexOf("%%EOF", startxref)).strip());
     assertThat(text.substring((int) offset)).startsWith("xref");
     assertOnePass(original, seal(original, 3, true), "xref-table");
+  }
+
+  @Test
+  void anOriginalEndingWithoutALineBreakOrWithTrailingJunkIsSealedInOnePass() throws Exception {
+    byte[] original = SealFixtures.plainPdf(2);
+    String text = text(original);
+    byte[] bare = Arrays.copyOf(original, text.lastIndexOf("%%EOF") + 5);
+    assertOnePass(bare, seal(bare, 2, true), "no-eol");
+    byte[] junk = Arrays.copyOf(original, original.length + 3);
+    assertOnePass(junk, seal(junk, 2, true), "trailing-zeros");
   }
 
   @Test
@@ -114,6 +126,34 @@ class SealRevisionsTests {
     assertThat(startsWith(sealed, original)).isFalse();
     assertThat(eofs(sealed)).isEqualTo(2);
     assertValid(sealed, "two-pass");
+  }
+
+  @Test
+  void signedOrEncryptedOriginalsAreNotUpdatedInOnePass() throws Exception {
+    byte[] plain = SealFixtures.plainPdf(1);
+    byte[] signed = seal(plain, 1, true);
+    byte[] encrypted;
+    try (PDDocument doc = Loader.loadPDF(plain)) {
+      doc.protect(new StandardProtectionPolicy("owner-secret", "", new AccessPermission()));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      encrypted = out.toByteArray();
+    }
+    assertThat(loadsForUpdate(plain)).isTrue();
+    assertThat(loadsForUpdate(signed)).as("our certification must be the document's first signature").isFalse();
+    assertThat(loadsForUpdate(encrypted)).isFalse();
+    assertThat(loadsForUpdate("%PDF-1.7\nnot really".getBytes(StandardCharsets.US_ASCII))).isFalse();
+  }
+
+  private static boolean loadsForUpdate(byte[] pdf) throws Exception {
+    try (SealSpool spool = new SealSpool("sigill-test-", SealSpool.DEFAULT_MEMORY_LIMIT, pdf.length)) {
+      try (var out = spool.output()) {
+        out.write(pdf);
+      }
+      try (PDDocument doc = SealedPdfWriter.loadForUpdate(spool)) {
+        return doc != null;
+      }
+    }
   }
 
   private byte[] seal(byte[] original, int pages, boolean singlePass) throws Exception {
