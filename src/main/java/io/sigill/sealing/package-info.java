@@ -13,8 +13,11 @@
  *
  * <h2>Design choices</h2>
  * <ul>
- *   <li>Two revisions: a full save with stamps and certificate, then the signature as an
- *       incremental update, so the signature covers every byte and DocMDP P=1 forbids changes.
+ *   <li>One incremental update: the original's bytes stay as they are, and stamps, certificate,
+ *       trail and signature follow as one update, so the signature covers every byte (the
+ *       original's too) and DocMDP P=1 forbids changes. An original that is damaged, encrypted,
+ *       already signed or has a hybrid cross-reference (or whose update fails) is sealed in two
+ *       revisions instead: a full save with stamps and certificate, then the signature.
  *   <li>No CMS signing-time (PAdES baseline): the claimed time is /M; with a TSA the RFC 3161
  *       token on the signature value is the trusted time.
  *   <li>The transaction id is in the document information ({@code SigillTransactionId}) inside the
