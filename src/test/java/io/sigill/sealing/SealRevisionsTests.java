@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -79,6 +82,33 @@ class SealRevisionsTests {
     try (PDDocument doc = Loader.loadPDF(sealed)) {
       assertThat(doc.getDocumentCatalog().getAcroForm().getField("existingField")).isNotNull();
       assertThat(doc.getPage(0).getAnnotations()).hasSizeGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void sharedIndirectResourcesAndIndirectContentArraysAreUpdatedInOnePass() throws Exception {
+    byte[] original;
+    try (PDDocument doc = Loader.loadPDF(SealFixtures.plainPdf(3))) {
+      // One indirect /Resources for all pages, and each page's /Contents an indirect array.
+      COSDictionary shared = doc.getPage(0).getResources().getCOSObject();
+      shared.setDirect(false);
+      for (PDPage page : doc.getPages()) {
+        page.getCOSObject().setItem(COSName.RESOURCES, shared);
+        COSArray contents = new COSArray();
+        contents.add(page.getCOSObject().getDictionaryObject(COSName.CONTENTS));
+        contents.setDirect(false);
+        page.getCOSObject().setItem(COSName.CONTENTS, new COSObject(contents));
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out, CompressParameters.NO_COMPRESSION);
+      original = out.toByteArray();
+    }
+    assertThat(text(original)).containsPattern("/Contents \\d+ 0 R");
+    byte[] sealed = seal(original, 3, true);
+    assertOnePass(original, sealed, "shared");
+    try (PDDocument doc = Loader.loadPDF(sealed)) {
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text).contains("Page 3, clause 39").contains("2025-03-01 10:02 UTC");
     }
   }
 
