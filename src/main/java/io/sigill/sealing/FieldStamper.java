@@ -83,14 +83,14 @@ final class FieldStamper {
         } else {
           PDType0Font script = fonts.script();
           String value = field.value() == null ? "" : field.value();
-          drawText(out, field, SealFonts.canShow(script, value) ? script : fonts.sans(value), value, 0.8f);
+          drawText(fonts, out, field, SealFonts.canShow(script, value) ? script : fonts.sans(value), value, 0.8f);
         }
       }
       case DATE_SIGNED -> {
         String date = dateSigned(field.value());
-        drawText(out, field, fonts.sans(date), date, 0.6f);
+        drawText(fonts, out, field, fonts.sans(date), date, 0.6f);
       }
-      case TEXT -> drawText(out, field, fonts.sans(field.value()), field.value(), 0.6f);
+      case TEXT -> drawText(fonts, out, field, fonts.sans(field.value()), field.value(), 0.6f);
       case CHECKBOX -> drawCheckbox(out, field, Boolean.parseBoolean(field.value()));
     }
   }
@@ -112,17 +112,17 @@ final class FieldStamper {
     out.drawImage(xobject, field.x() + (field.width() - w) / 2, field.y() + (field.height() - h) / 2, w, h);
   }
 
-  private static void drawText(PDPageContentStream out, FieldStamp field, PDType0Font font, String text,
-      float heightShare) throws IOException {
-    String shown = SealFonts.printable(font, text).strip();
+  private static void drawText(SealFonts fonts, PDPageContentStream out, FieldStamp field, PDType0Font font,
+      String text, float heightShare) throws IOException {
+    String shown = fonts.printableIn(font, text).strip();
     if (shown.isEmpty()) {
       return;
     }
     float size = field.height() * heightShare;
-    float width = font.getStringWidth(shown) / 1000 * size;
+    float width = fonts.stringWidth(font, shown) / 1000 * size;
     if (width > field.width() * 0.96f) {
       size = size * field.width() * 0.96f / width;
-      width = font.getStringWidth(shown) / 1000 * size;
+      width = fonts.stringWidth(font, shown) / 1000 * size;
     }
     float descent = Math.abs(font.getFontDescriptor().getDescent()) / 1000 * size;
     float baseline = field.y() + (field.height() - size) / 2 + descent;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
@@ -72,8 +73,66 @@ final class SealFonts implements AutoCloseable {
   PDType0Font sans(String text) throws IOException {
     PDType0Font core = sans();
     boolean covered = text == null || text.codePoints()
-        .allMatch(cp -> Character.isISOControl(cp) || Character.isWhitespace(cp) || hasUnicodeGlyph(core, cp));
+        .allMatch(cp -> Character.isISOControl(cp) || Character.isWhitespace(cp) || hasGlyph(sansCore, cp));
     return covered ? core : sans.font(document);
+  }
+
+  /**
+   * {@link #printable(PDType0Font, String)} for a font of this seal, with what the font has for each
+   * character looked up once per process rather than per seal.
+   */
+  String printableIn(PDType0Font font, String text) {
+    Loaded loaded = loadedOf(font);
+    if (loaded == null) {
+      return printable(font, text);
+    }
+    StringBuilder out = new StringBuilder();
+    (text == null ? "" : text).codePoints()
+        .map(cp -> Character.isISOControl(cp) ? ' ' : cp)
+        .filter(cp -> cp == ' ' || hasGlyph(loaded, cp))
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  /**
+   * The same as {@code font.getStringWidth(text)} (glyph widths summed in order, in thousandths of
+   * the font size), with each character's width looked up once per process for a font of this seal.
+   */
+  float stringWidth(PDType0Font font, String text) throws IOException {
+    Loaded loaded = loadedOf(font);
+    if (loaded == null) {
+      return font.getStringWidth(text);
+    }
+    float width = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      float w = loaded.pool.glyphs.width(font, cp);
+      if (!(w >= 0)) {
+        // A character the cache does not answer for (no glyph, or beyond the BMP): PDFBox decides, and fails as before.
+        return font.getStringWidth(text);
+      }
+      width += w;
+      i += Character.charCount(cp);
+    }
+    return width;
+  }
+
+  private Loaded loadedOf(PDType0Font font) {
+    if (font == null) {
+      return null;
+    }
+    if (font == sansCore.font) {
+      return sansCore;
+    }
+    if (font == sans.font) {
+      return sans;
+    }
+    return font == script.font ? script : null;
+  }
+
+  private static boolean hasGlyph(Loaded loaded, int codePoint) {
+    float w = loaded.pool.glyphs.width(loaded.font, codePoint);
+    return w == Glyphs.UNCACHED ? hasUnicodeGlyph(loaded.font, codePoint) : w >= 0;
   }
 
   /** Gives the parsed fonts back for the next seal; call only once the document is saved or dropped. */
@@ -185,6 +244,7 @@ final class SealFonts implements AutoCloseable {
 
     private final Supplier<byte[]> source;
     private volatile byte[] file;
+    final Glyphs glyphs = new Glyphs();
     private final ConcurrentLinkedDeque<TrueTypeFont> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
 
@@ -240,6 +300,55 @@ final class SealFonts implements AutoCloseable {
         font.close();
       } catch (IOException e) {
         // In memory: nothing to release that the garbage collector does not.
+      }
+    }
+  }
+
+  /**
+   * What one font file has for each character of the Basic Multilingual Plane: its width (as
+   * PDFBox gives it for a one-character string, in thousandths of the font size) or no glyph. The
+   * same for every document the file is loaded into (it depends on the file alone), so learned once
+   * per process from whichever seal asks first. Filled in blocks of 256 characters; two seals
+   * learning the same character at once write the same value.
+   */
+  static final class Glyphs {
+
+    static final float NO_GLYPH = -1f;
+    static final float UNCACHED = -2f;
+    private static final int BLOCK = 256;
+
+    private final AtomicReferenceArray<float[]> blocks = new AtomicReferenceArray<>(0x10000 / BLOCK);
+
+    /** The width, {@link #NO_GLYPH}, or {@link #UNCACHED} for a character beyond the BMP or that PDFBox cannot measure. */
+    float width(PDType0Font font, int codePoint) {
+      if (codePoint < 0 || codePoint >= 0x10000) {
+        return UNCACHED;
+      }
+      int b = codePoint / BLOCK;
+      float[] block = blocks.get(b);
+      if (block == null) {
+        float[] fresh = new float[BLOCK];
+        java.util.Arrays.fill(fresh, Float.NaN);
+        blocks.compareAndSet(b, null, fresh);
+        block = blocks.get(b);
+      }
+      float w = block[codePoint % BLOCK];
+      if (Float.isNaN(w)) {
+        w = measure(font, codePoint);
+        block[codePoint % BLOCK] = w;
+      }
+      return w;
+    }
+
+    private static float measure(PDType0Font font, int codePoint) {
+      if (!hasUnicodeGlyph(font, codePoint)) {
+        return NO_GLYPH;
+      }
+      try {
+        float w = font.getStringWidth(new String(Character.toChars(codePoint)));
+        return w >= 0 ? w : UNCACHED;
+      } catch (IOException | IllegalArgumentException e) {
+        return UNCACHED;
       }
     }
   }
