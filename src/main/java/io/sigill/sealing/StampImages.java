@@ -1,6 +1,7 @@
 package io.sigill.sealing;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -87,8 +88,21 @@ final class StampImages {
       int[] argb = new int[width];
       byte[] rgbRow = new byte[width * 3];
       byte[] alphaRow = new byte[width];
+      // What PNG decoding gives for RGBA: the samples can be read as they are, as getRGB would give them.
+      boolean rgba = image.getType() == BufferedImage.TYPE_4BYTE_ABGR && image.getColorModel().getColorSpace().isCS_sRGB()
+          && !image.getColorModel().isAlphaPremultiplied();
+      Raster raster = image.getRaster();
+      byte[] samples = rgba ? new byte[width * 4] : null;
       for (int y = 0; y < height; y++) {
-        image.getRGB(0, y, width, 1, argb, 0, width);
+        if (rgba) {
+          raster.getDataElements(0, y, width, 1, samples);
+          for (int x = 0; x < width; x++) {
+            argb[x] = (samples[4 * x + 3] & 0xFF) << 24 | (samples[4 * x] & 0xFF) << 16
+                | (samples[4 * x + 1] & 0xFF) << 8 | (samples[4 * x + 2] & 0xFF);
+          }
+        } else {
+          image.getRGB(0, y, width, 1, argb, 0, width);
+        }
         for (int x = 0; x < width; x++) {
           int p = argb[x];
           rgbRow[3 * x] = (byte) (p >> 16);
