@@ -42,7 +42,7 @@ final class EngineStepRecorder {
         payload.put("activityType", execution.getActivity().getProperty("type"));
       }
     }
-    trail.record(type, transactionIdOf(execution), orgOf(execution), actor(null), payload);
+    trail.recordLater(type, transactionIdOf(execution), orgOf(execution), actor(null), payload);
   }
 
   void task(AuditEventType type, DelegateTask task) {
@@ -56,7 +56,7 @@ final class EngineStepRecorder {
     payload.put("taskId", task.getId());
     payload.put("assignee", task.getAssignee());
     String fallback = type == AuditEventType.TASK_COMPLETED ? task.getAssignee() : null;
-    trail.record(type, transactionIdOf(execution), orgOf(execution), actor(fallback), payload);
+    trail.recordLater(type, transactionIdOf(execution), orgOf(execution), actor(fallback), payload);
   }
 
   /** Records an incident on an execution; the engine's message is not kept (it may hold anything). */
@@ -72,7 +72,7 @@ final class EngineStepRecorder {
     Map<String, Object> payload = definitionFacts(execution);
     payload.put("activityId", activityId);
     payload.put("incidentType", incidentType);
-    trail.record(type, transactionIdOf(execution), orgOf(execution), actor(null), payload);
+    trail.recordLater(type, transactionIdOf(execution), orgOf(execution), actor(null), payload);
   }
 
   private static Map<String, Object> definitionFacts(ExecutionEntity execution) {

@@ -84,7 +84,7 @@ class SigningSteps {
     // Also after a retry whose first run sent the mail (and committed the record) but then failed.
     if (signer.getStatus() == SignerStatus.WAITING) {
       signer.notified(now);
-      auditTrail.record(AuditEventType.SIGNER_NOTIFIED, request.getId(), request.getOrgId(), Actor.SYSTEM,
+      auditTrail.recordLater(AuditEventType.SIGNER_NOTIFIED, request.getId(), request.getOrgId(), Actor.SYSTEM,
           Map.of("signerId", signerId, "kind", "invitation"));
     }
   }
@@ -99,7 +99,7 @@ class SigningSteps {
       return;
     }
     sendLink(key, "signing-reminder", "Reminder, please sign: ", signer, request, now());
-    auditTrail.record(AuditEventType.SIGNER_NOTIFIED, request.getId(), request.getOrgId(), Actor.SYSTEM,
+    auditTrail.recordLater(AuditEventType.SIGNER_NOTIFIED, request.getId(), request.getOrgId(), Actor.SYSTEM,
         Map.of("signerId", signerId, "kind", "reminder"));
   }
 
@@ -143,7 +143,7 @@ class SigningSteps {
     }
     if (request.getStatus() == SignatureRequestStatus.SENT) {
       request.end(SignatureRequestStatus.COMPLETED, now());
-      auditTrail.record(AuditEventType.REQUEST_COMPLETED, requestId, request.getOrgId(), Actor.SYSTEM,
+      auditTrail.recordLater(AuditEventType.REQUEST_COMPLETED, requestId, request.getOrgId(), Actor.SYSTEM,
           Map.of("finalDocumentId", request.getFinalDocumentId()));
       webhooks.emit(request, Webhooks.Event.COMPLETED, null);
     }
@@ -221,7 +221,7 @@ class SigningSteps {
     SignatureRequest request = requests.findById(requestId).orElseThrow();
     if (request.isOpen()) {
       request.end(SignatureRequestStatus.EXPIRED, now());
-      auditTrail.record(AuditEventType.REQUEST_EXPIRED, requestId, request.getOrgId(), Actor.SYSTEM,
+      auditTrail.recordLater(AuditEventType.REQUEST_EXPIRED, requestId, request.getOrgId(), Actor.SYSTEM,
           Map.of("expiresAt", request.getExpiresAt().toString()));
       webhooks.emit(request, Webhooks.Event.EXPIRED, null);
     }

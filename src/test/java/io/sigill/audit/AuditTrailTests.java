@@ -121,6 +121,77 @@ class AuditTrailTests {
     }
   }
 
+  @Test
+  void eventsRecordedLaterAreWrittenAtCommitInOrderAndVerify() {
+    String id = newTx();
+    String other = newTx();
+    trail.record(AuditEventType.REQUEST_CREATED, id, "org-a", "sender", Map.of());
+    tx.executeWithoutResult(status -> {
+      trail.recordLater(AuditEventType.PROCESS_STARTED, id, null, Actor.SYSTEM, Map.of("n", 1));
+      trail.recordLater(AuditEventType.ACTIVITY_STARTED, other, "org-a", Actor.SYSTEM, Map.of("n", 2));
+      trail.recordLater(AuditEventType.SIGNER_SIGNED, id, "org-a", Actor.signer("s9"), Map.of("n", 3), "203.0.113.9",
+          "Firefox");
+      // Not written yet: a concurrent reader sees only the committed first event.
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE transaction_id = ?", Integer.class, id))
+          .isEqualTo(1);
+      trail.recordLater(AuditEventType.ACTIVITY_ENDED, id, null, Actor.SYSTEM, Map.of("n", 4));
+    });
+    assertThat(chains.events(id)).extracting(e -> e.seq() + " " + e.type() + " " + e.orgId()).containsExactly(
+        "1 REQUEST_CREATED org-a", "2 PROCESS_STARTED org-a", "3 SIGNER_SIGNED org-a", "4 ACTIVITY_ENDED org-a");
+    assertThat(chains.events(other)).extracting(StoredEvent::type).containsExactly("ACTIVITY_STARTED");
+    assertThat(reading.read(compliance, id).events().get(2).ip()).isEqualTo("203.0.113.9");
+    assertThat(reading.verify(compliance, id).valid()).isTrue();
+    assertThat(reading.verify(compliance, other).valid()).isTrue();
+  }
+
+  @Test
+  void eventsRecordedLaterComeBeforeADirectAppendAndAreReadInTheirTransaction() {
+    String id = newTx();
+    long seq = tx.execute(status -> {
+      trail.recordLater(AuditEventType.PROCESS_STARTED, id, "org-a", Actor.SYSTEM, Map.of());
+      trail.recordLater(AuditEventType.ACTIVITY_STARTED, id, "org-a", Actor.SYSTEM, Map.of());
+      assertThat(trail.export(id).orElseThrow().events()).hasSize(2);
+      return trail.record(AuditEventType.REQUEST_SENT, id, "org-a", "sender", Map.of());
+    });
+    assertThat(seq).isEqualTo(3L);
+    assertThat(chains.events(id)).extracting(StoredEvent::type)
+        .containsExactly("PROCESS_STARTED", "ACTIVITY_STARTED", "REQUEST_SENT");
+    assertThat(reading.verify(compliance, id).valid()).isTrue();
+  }
+
+  @Test
+  void eventsRecordedLaterAreGoneWithARollbackAndANestedTransactionKeepsItsOwn() {
+    String id = newTx();
+    TransactionTemplate inner = new TransactionTemplate(tx.getTransactionManager());
+    inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      trail.recordLater(AuditEventType.PROCESS_STARTED, id, "org-a", Actor.SYSTEM, Map.of("outer", 1));
+      inner.executeWithoutResult(s -> trail.recordLater(AuditEventType.DELETION_REFUSED, id, "org-a", Actor.SYSTEM,
+          Map.of("inner", 1)));
+      trail.recordLater(AuditEventType.ACTIVITY_STARTED, id, "org-a", Actor.SYSTEM, Map.of("outer", 2));
+      throw new IllegalStateException("engine step failed");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(chains.events(id)).extracting(StoredEvent::type).containsExactly("DELETION_REFUSED");
+    assertThat(reading.verify(compliance, id).valid()).isTrue();
+  }
+
+  @Test
+  void aLaterEventNamingAnotherOrgFailsItsTransaction() {
+    String id = newTx();
+    trail.record(AuditEventType.REQUEST_CREATED, id, "org-a", "sender", Map.of());
+    assertThatThrownBy(() -> tx.executeWithoutResult(status ->
+        trail.recordLater(AuditEventType.REQUEST_SENT, id, "org-b", "sender", Map.of())))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(chains.events(id)).hasSize(1);
+  }
+
+  @Test
+  void withoutATransactionAnEventRecordedLaterIsWrittenAtOnce() {
+    String id = newTx();
+    trail.recordLater(AuditEventType.REQUEST_SENT, id, "org-a", "sender", Map.of());
+    assertThat(chains.events(id)).extracting(StoredEvent::seq).containsExactly(1L);
+  }
+
   private static String newTx() {
     return "tx-" + UUID.randomUUID();
   }
