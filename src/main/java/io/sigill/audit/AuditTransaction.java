@@ -1,11 +1,13 @@
 package io.sigill.audit;
 
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,6 +31,7 @@ final class AuditTransaction implements TransactionSynchronization {
   private final List<Pending> pending = new ArrayList<>();
   private final Map<String, Optional<SecretKey>> subjectKeys = new HashMap<>();
   private final Consumer<List<Pending>> writer;
+  private Cipher cipher;
 
   private AuditTransaction(Consumer<List<Pending>> writer) {
     this.writer = writer;
@@ -84,6 +87,14 @@ final class AuditTransaction implements TransactionSynchronization {
     return subjectKeys;
   }
 
+  /** One AES-GCM cipher for the transaction's encryptions (each initialized with its own key and IV). */
+  Cipher cipher() throws GeneralSecurityException {
+    if (cipher == null) {
+      cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    }
+    return cipher;
+  }
+
   @Override
   public void flush() {
     writePending();
@@ -108,6 +119,7 @@ final class AuditTransaction implements TransactionSynchronization {
   public void afterCompletion(int status) {
     pending.clear();
     subjectKeys.clear();
+    cipher = null;
     TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
   }
 }

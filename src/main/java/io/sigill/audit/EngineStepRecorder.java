@@ -102,8 +102,15 @@ final class EngineStepRecorder {
     }
   }
 
+  /**
+   * The {@code orgId} process variable. Read on the process instance: its variables are loaded once
+   * per engine command, where asking the step's own execution would load the variables of every
+   * scope on the way up (a query per scope, per step).
+   */
   private static String orgOf(ExecutionEntity execution) {
-    return execution.getVariable(ORG_VARIABLE) instanceof String org && !org.isBlank() ? org : null;
+    ExecutionEntity instance = execution.getProcessInstance();
+    Object org = instance != null ? instance.getVariableLocal(ORG_VARIABLE) : execution.getVariable(ORG_VARIABLE);
+    return org instanceof String text && !text.isBlank() ? text : null;
   }
 
   private static String actor(String fallback) {

@@ -56,7 +56,7 @@ class SubjectKeys {
     try {
       byte[] iv = new byte[12];
       random.nextBytes(iv);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = tx == null ? Cipher.getInstance("AES/GCM/NoPadding") : tx.cipher();
       cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(128, iv));
       cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
       byte[] ct = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
