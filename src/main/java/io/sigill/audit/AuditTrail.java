@@ -191,6 +191,25 @@ public class AuditTrail {
         .map(e -> new Origin(reader.decrypt(e.ip()), reader.decrypt(e.userAgent()), Instant.ofEpochMilli(e.occurredAtMs())));
   }
 
+  /**
+   * {@link #lastOrigin} for every actor at once, from one read of the chain: actor to the IP, user
+   * agent and time of their latest event of this type (actors without one are absent).
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Origin> lastOrigins(String transactionId, AuditEventType type) {
+    SubjectKeys.Reader reader = keys.reader();
+    Map<String, StoredEvent> latest = new HashMap<>();
+    for (StoredEvent e : chains.events(transactionId)) {
+      if (e.type().equals(type.name())) {
+        latest.put(e.actor(), e);
+      }
+    }
+    Map<String, Origin> origins = new HashMap<>();
+    latest.forEach((actor, e) -> origins.put(actor,
+        new Origin(reader.decrypt(e.ip()), reader.decrypt(e.userAgent()), Instant.ofEpochMilli(e.occurredAtMs()))));
+    return origins;
+  }
+
   /** Recomputes one transaction's chain; empty for an unknown id. */
   @Transactional(readOnly = true)
   public Optional<Verification> verify(String transactionId) {

@@ -192,6 +192,23 @@ class AuditTrailTests {
     assertThat(chains.events(id)).extracting(StoredEvent::seq).containsExactly(1L);
   }
 
+  @Test
+  void lastOriginsGivesEachActorsLatestEventOfATypeFromOneRead() {
+    String id = newTx();
+    String s1 = Actor.signer("s-" + UUID.randomUUID());
+    String s2 = Actor.signer("s-" + UUID.randomUUID());
+    trail.record(AuditEventType.SIGNER_SIGNED, id, "org-a", s1, Map.of(), "203.0.113.1", "First");
+    trail.record(AuditEventType.SIGNER_OPENED, id, "org-a", s2, Map.of(), "203.0.113.2", "Opened");
+    trail.record(AuditEventType.SIGNER_SIGNED, id, "org-a", s1, Map.of(), "203.0.113.3", "Again");
+
+    Map<String, AuditTrail.Origin> origins = trail.lastOrigins(id, AuditEventType.SIGNER_SIGNED);
+    assertThat(origins).containsOnlyKeys(s1);
+    assertThat(origins.get(s1).ip()).isEqualTo("203.0.113.3");
+    assertThat(origins.get(s1).userAgent()).isEqualTo("Again");
+    assertThat(origins.get(s1)).isEqualTo(
+        trail.lastOrigin(id, s1, AuditEventType.SIGNER_SIGNED).orElseThrow());
+  }
+
   private static String newTx() {
     return "tx-" + UUID.randomUUID();
   }
