@@ -161,7 +161,7 @@ class SigningSteps {
     for (int i = 0; i < cc.size(); i++) {
       recipients.put("completed-copy:" + requestId + ":cc:" + i, cc.get(i));
     }
-    recipients.keySet().removeIf(mailer::isRecorded);
+    recipients.keySet().removeAll(mailer.recordedAmong(recipients.keySet()));
     if (recipients.isEmpty()) {
       return;
     }
