@@ -32,6 +32,7 @@ final class AuditTransaction implements TransactionSynchronization {
   private final Map<String, Optional<SecretKey>> subjectKeys = new HashMap<>();
   private final Consumer<List<Pending>> writer;
   private Cipher cipher;
+  private boolean committing;
 
   private AuditTransaction(Consumer<List<Pending>> writer) {
     this.writer = writer;
@@ -72,6 +73,11 @@ final class AuditTransaction implements TransactionSynchronization {
 
   void add(Pending event) {
     pending.add(event);
+    if (committing) {
+      // Recorded by another synchronization after this one wrote at commit: still in the
+      // transaction, so written now instead of never.
+      writePending();
+    }
   }
 
   void writePending() {
@@ -103,6 +109,7 @@ final class AuditTransaction implements TransactionSynchronization {
   @Override
   public void beforeCommit(boolean readOnly) {
     writePending();
+    committing = true;
   }
 
   @Override

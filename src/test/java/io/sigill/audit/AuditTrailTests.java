@@ -186,6 +186,24 @@ class AuditTrailTests {
   }
 
   @Test
+  void anEventRecordedLaterWhileTheTransactionCommitsIsStillWritten() {
+    String id = newTx();
+    tx.executeWithoutResult(status -> {
+      trail.recordLater(AuditEventType.PROCESS_STARTED, id, "org-a", Actor.SYSTEM, Map.of());
+      // Runs after the audit's own before-commit write (registered later, same order).
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              trail.recordLater(AuditEventType.PROCESS_ENDED, id, "org-a", Actor.SYSTEM, Map.of());
+            }
+          });
+    });
+    assertThat(chains.events(id)).extracting(StoredEvent::type).containsExactly("PROCESS_STARTED", "PROCESS_ENDED");
+    assertThat(reading.verify(compliance, id).valid()).isTrue();
+  }
+
+  @Test
   void withoutATransactionAnEventRecordedLaterIsWrittenAtOnce() {
     String id = newTx();
     trail.recordLater(AuditEventType.REQUEST_SENT, id, "org-a", "sender", Map.of());
