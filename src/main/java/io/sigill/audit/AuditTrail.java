@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -37,10 +41,13 @@ public class AuditTrail {
   private final ChainStore chains;
   private final SubjectKeys keys;
   private final ObjectMapper json;
+  private final TransactionTemplate ownTransaction;
 
-  AuditTrail(ChainStore chains, SubjectKeys keys, ObjectMapper objectMapper) {
+  AuditTrail(ChainStore chains, SubjectKeys keys, ObjectMapper objectMapper,
+      PlatformTransactionManager transactionManager) {
     this.chains = chains;
     this.keys = keys;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
     this.json = objectMapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   }
 
@@ -62,26 +69,92 @@ public class AuditTrail {
   @Transactional
   public long record(AuditEventType type, String transactionId, String orgId, String actor, Map<String, ?> payload,
       String ip, String userAgent) {
+    AuditTransaction.Pending event = prepare(type, transactionId, orgId, actor, payload, ip, userAgent);
+    // Events recorded earlier in this transaction come first.
+    AuditTransaction.flushCurrent();
+    return append(List.of(event));
+  }
+
+  /**
+   * Records an event like {@link #record(AuditEventType, String, String, String, Map)}, in the
+   * caller's transaction, but writes it only when the transaction is about to commit, together
+   * with the transaction's other such events (in the order they were recorded): the chain's head is
+   * then locked and advanced once per transaction. Without a transaction it is written at once.
+   */
+  public void recordLater(AuditEventType type, String transactionId, String orgId, String actor, Map<String, ?> payload) {
+    HttpServletRequest request = currentRequest();
+    String ip = request == null ? null : request.getRemoteAddr();
+    String userAgent = request == null ? null : request.getHeader("User-Agent");
+    recordLater(type, transactionId, orgId, actor, payload, ip, userAgent);
+  }
+
+  /** {@link #recordLater(AuditEventType, String, String, String, Map)} with an explicit origin. */
+  public void recordLater(AuditEventType type, String transactionId, String orgId, String actor, Map<String, ?> payload,
+      String ip, String userAgent) {
+    AuditTransaction tx = AuditTransaction.join(this::append);
+    if (tx == null) {
+      ownTransaction.executeWithoutResult(s -> append(List.of(prepare(type, transactionId, orgId, actor, payload, ip,
+          userAgent))));
+      return;
+    }
+    tx.add(prepare(type, transactionId, orgId, actor, payload, ip, userAgent));
+  }
+
+  /** Checks and encrypts an event as recorded now; its place in the chain is given when it is written. */
+  private AuditTransaction.Pending prepare(AuditEventType type, String transactionId, String orgId, String actor,
+      Map<String, ?> payload, String ip, String userAgent) {
     requireText(transactionId, "transactionId", 100);
     requireText(actor, "actor", 120);
+    AuditTransaction.join(this::append);
     long now = ClockUtil.getCurrentTime().getTime();
     String subject = Actor.subjectOf(actor) != null ? Actor.subjectOf(actor) : "transaction:" + transactionId;
     String storedIp = keys.encrypt(subject, ip);
     String storedAgent = keys.encrypt(subject, truncate(userAgent));
     String storedPayload = payloadJson(payload);
+    return new AuditTransaction.Pending(transactionId, orgId, type.name(), actor, storedIp, storedAgent, now,
+        storedPayload);
+  }
 
-    ChainHead head = chains.lockHead(transactionId, orgId, now);
-    if (head.orgId() != null && orgId != null && !head.orgId().equals(orgId)) {
-      throw new IllegalArgumentException("Transaction " + transactionId + " belongs to another org");
+  /**
+   * Appends events to their chains in the current transaction, in the given order: each chain's
+   * head is locked once (chains in id order, so two transactions never wait on each other's heads
+   * in opposite order), its events are inserted in one statement and the head advanced once.
+   * Returns the sequence number of the last event.
+   */
+  private long append(List<AuditTransaction.Pending> events) {
+    Map<String, List<AuditTransaction.Pending>> byChain = new TreeMap<>();
+    for (AuditTransaction.Pending e : events) {
+      byChain.computeIfAbsent(e.transactionId(), id -> new ArrayList<>()).add(e);
     }
-    String org = head.orgId() != null ? head.orgId() : orgId;
-    long seq = head.lastSeq() + 1;
-    StoredEvent event = new StoredEvent(transactionId, seq, org, type.name(), actor, storedIp, storedAgent, now,
-        storedPayload, head.lastHash(), null);
-    event = event.withHash(EventHash.of(event));
-    chains.insert(event);
-    chains.advance(transactionId, org, seq, event.hash(), now);
-    return seq;
+    Map<String, Long> lastSeq = new HashMap<>();
+    for (Map.Entry<String, List<AuditTransaction.Pending>> chain : byChain.entrySet()) {
+      String transactionId = chain.getKey();
+      List<AuditTransaction.Pending> pending = chain.getValue();
+      long firstAt = pending.get(0).occurredAtMs();
+      ChainHead head = chains.lockHead(transactionId, pending.get(0).orgId(), firstAt);
+      String org = head.orgId();
+      long seq = head.lastSeq();
+      String prevHash = head.lastHash();
+      long lastAt = firstAt;
+      List<StoredEvent> rows = new ArrayList<>(pending.size());
+      for (AuditTransaction.Pending e : pending) {
+        if (org != null && e.orgId() != null && !org.equals(e.orgId())) {
+          throw new IllegalArgumentException("Transaction " + transactionId + " belongs to another org");
+        }
+        org = org != null ? org : e.orgId();
+        seq++;
+        StoredEvent event = new StoredEvent(transactionId, seq, org, e.type(), e.actor(), e.ip(), e.userAgent(),
+            e.occurredAtMs(), e.payload(), prevHash, null);
+        event = event.withHash(EventHash.of(event));
+        rows.add(event);
+        prevHash = event.hash();
+        lastAt = e.occurredAtMs();
+      }
+      chains.insertAll(rows);
+      chains.advance(transactionId, org, seq, prevHash, lastAt);
+      lastSeq.put(transactionId, seq);
+    }
+    return lastSeq.get(events.get(events.size() - 1).transactionId());
   }
 
   /**
@@ -116,6 +189,25 @@ public class AuditTrail {
         .filter(e -> e.type().equals(type.name()) && actor.equals(e.actor()))
         .reduce((first, second) -> second)
         .map(e -> new Origin(reader.decrypt(e.ip()), reader.decrypt(e.userAgent()), Instant.ofEpochMilli(e.occurredAtMs())));
+  }
+
+  /**
+   * {@link #lastOrigin} for every actor at once, from one read of the chain: actor to the IP, user
+   * agent and time of their latest event of this type (actors without one are absent).
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Origin> lastOrigins(String transactionId, AuditEventType type) {
+    SubjectKeys.Reader reader = keys.reader();
+    Map<String, StoredEvent> latest = new HashMap<>();
+    for (StoredEvent e : chains.events(transactionId)) {
+      if (e.type().equals(type.name())) {
+        latest.put(e.actor(), e);
+      }
+    }
+    Map<String, Origin> origins = new HashMap<>();
+    latest.forEach((actor, e) -> origins.put(actor,
+        new Origin(reader.decrypt(e.ip()), reader.decrypt(e.userAgent()), Instant.ofEpochMilli(e.occurredAtMs()))));
+    return origins;
   }
 
   /** Recomputes one transaction's chain; empty for an unknown id. */

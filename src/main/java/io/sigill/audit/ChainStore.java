@@ -3,12 +3,18 @@ package io.sigill.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-/** Rows of {@code audit_event} and {@code audit_chain_head}; every method runs in the caller's transaction. */
+/**
+ * Rows of {@code audit_event} and {@code audit_chain_head}; every method runs in the caller's
+ * transaction. Reads first write the transaction's pending events (see {@link AuditTransaction}),
+ * so a transaction always reads its own events.
+ */
 @Component
 class ChainStore {
 
@@ -17,6 +23,8 @@ class ChainStore {
   private static final RowMapper<StoredEvent> EVENT = ChainStore::event;
   private static final RowMapper<ChainHead> HEAD =
       (rs, i) -> new ChainHead(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4));
+
+  static final int ROWS_PER_INSERT = 100;
 
   private final AuditDatabase db;
 
@@ -41,10 +49,23 @@ class ChainStore {
   }
 
   void insert(StoredEvent e) {
-    db.jdbc.update(
-        "INSERT INTO audit_event (" + EVENT_COLUMNS + ", occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        e.transactionId(), e.seq(), e.orgId(), e.type(), e.actor(), e.ip(), e.userAgent(), e.occurredAtMs(),
-        e.payload(), e.prevHash(), e.hash(), new Timestamp(e.occurredAtMs()));
+    insertAll(List.of(e));
+  }
+
+  /** Inserts events in one statement per {@value #ROWS_PER_INSERT} rows (one round trip, not one per event). */
+  void insertAll(List<StoredEvent> events) {
+    for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+      List<StoredEvent> rows = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+      StringBuilder sql = new StringBuilder("INSERT INTO audit_event (" + EVENT_COLUMNS + ", occurred_at) VALUES ");
+      List<Object> args = new ArrayList<>(rows.size() * 12);
+      for (int i = 0; i < rows.size(); i++) {
+        StoredEvent e = rows.get(i);
+        sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Collections.addAll(args, e.transactionId(), e.seq(), e.orgId(), e.type(), e.actor(), e.ip(), e.userAgent(),
+            e.occurredAtMs(), e.payload(), e.prevHash(), e.hash(), new Timestamp(e.occurredAtMs()));
+      }
+      db.jdbc.update(sql.toString(), args.toArray());
+    }
   }
 
   void advance(String transactionId, String orgId, long seq, String hash, long nowMs) {
@@ -54,18 +75,21 @@ class ChainStore {
   }
 
   Optional<ChainHead> head(String transactionId) {
+    AuditTransaction.flushCurrent();
     return db.jdbc.query(
         "SELECT transaction_id, org_id, last_seq, last_hash FROM audit_chain_head WHERE transaction_id = ?",
         HEAD, transactionId).stream().findFirst();
   }
 
   List<StoredEvent> events(String transactionId) {
+    AuditTransaction.flushCurrent();
     return db.jdbc.query(
         "SELECT " + EVENT_COLUMNS + " FROM audit_event WHERE transaction_id = ? ORDER BY seq", EVENT, transactionId);
   }
 
   /** Every chain head, for the Merkle root of a checkpoint. */
   List<ChainHead> allHeads() {
+    AuditTransaction.flushCurrent();
     return db.jdbc.query(
         "SELECT transaction_id, org_id, last_seq, last_hash FROM audit_chain_head WHERE last_seq > 0", HEAD);
   }

@@ -32,7 +32,7 @@ class DocumentAccessRecorder {
   @EventListener
   void on(DocumentEvent event) {
     if (event instanceof DocumentAccessRefused e) {
-      trail.record(AuditEventType.DOCUMENT_ACCESS_REFUSED, REFUSALS_PREFIX + (e.orgId() == null ? "none" : e.orgId()),
+      trail.recordLater(AuditEventType.DOCUMENT_ACCESS_REFUSED, REFUSALS_PREFIX + (e.orgId() == null ? "none" : e.orgId()),
           e.orgId(), e.actor(), Map.of("documentId", e.documentId()), e.ip(), e.userAgent());
       return;
     }
@@ -56,7 +56,7 @@ class DocumentAccessRecorder {
   }
 
   private void record(AuditEventType type, DocumentEvent e) {
-    trail.record(type, e.documentId(), e.orgId(), e.actor(), Map.of("documentId", e.documentId(), "version", e.version()),
+    trail.recordLater(type, e.documentId(), e.orgId(), e.actor(), Map.of("documentId", e.documentId(), "version", e.version()),
         e.ip(), e.userAgent());
   }
 }

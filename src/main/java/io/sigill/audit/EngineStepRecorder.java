@@ -42,7 +42,7 @@ final class EngineStepRecorder {
         payload.put("activityType", execution.getActivity().getProperty("type"));
       }
     }
-    trail.record(type, transactionIdOf(execution), orgOf(execution), actor(null), payload);
+    trail.recordLater(type, transactionIdOf(execution), orgOf(execution), actor(null), payload);
   }
 
   void task(AuditEventType type, DelegateTask task) {
@@ -56,7 +56,7 @@ final class EngineStepRecorder {
     payload.put("taskId", task.getId());
     payload.put("assignee", task.getAssignee());
     String fallback = type == AuditEventType.TASK_COMPLETED ? task.getAssignee() : null;
-    trail.record(type, transactionIdOf(execution), orgOf(execution), actor(fallback), payload);
+    trail.recordLater(type, transactionIdOf(execution), orgOf(execution), actor(fallback), payload);
   }
 
   /** Records an incident on an execution; the engine's message is not kept (it may hold anything). */
@@ -72,7 +72,7 @@ final class EngineStepRecorder {
     Map<String, Object> payload = definitionFacts(execution);
     payload.put("activityId", activityId);
     payload.put("incidentType", incidentType);
-    trail.record(type, transactionIdOf(execution), orgOf(execution), actor(null), payload);
+    trail.recordLater(type, transactionIdOf(execution), orgOf(execution), actor(null), payload);
   }
 
   private static Map<String, Object> definitionFacts(ExecutionEntity execution) {
@@ -102,8 +102,15 @@ final class EngineStepRecorder {
     }
   }
 
+  /**
+   * The {@code orgId} process variable. Read on the process instance: its variables are loaded once
+   * per engine command, where asking the step's own execution would load the variables of every
+   * scope on the way up (a query per scope, per step).
+   */
   private static String orgOf(ExecutionEntity execution) {
-    return execution.getVariable(ORG_VARIABLE) instanceof String org && !org.isBlank() ? org : null;
+    ExecutionEntity instance = execution.getProcessInstance();
+    Object org = instance != null ? instance.getVariableLocal(ORG_VARIABLE) : execution.getVariable(ORG_VARIABLE);
+    return org instanceof String text && !text.isBlank() ? text : null;
   }
 
   private static String actor(String fallback) {

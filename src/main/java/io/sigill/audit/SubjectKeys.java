@@ -46,14 +46,17 @@ class SubjectKeys {
     if (plaintext == null) {
       return null;
     }
-    Optional<SecretKey> key = keyFor(subjectId, true);
+    // Looked up once per subject and transaction (an engine step may record many events of one subject).
+    AuditTransaction tx = AuditTransaction.current();
+    Optional<SecretKey> key = tx == null ? keyFor(subjectId, true)
+        : tx.subjectKeys().computeIfAbsent(subjectId, s -> keyFor(s, true));
     if (key.isEmpty()) {
       return null;
     }
     try {
       byte[] iv = new byte[12];
       random.nextBytes(iv);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = tx == null ? Cipher.getInstance("AES/GCM/NoPadding") : tx.cipher();
       cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(128, iv));
       cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
       byte[] ct = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -75,6 +78,10 @@ class SubjectKeys {
 
   /** Destroys the subject's key; later events for the subject store no personal values. */
   void erase(String subjectId) {
+    AuditTransaction tx = AuditTransaction.current();
+    if (tx != null) {
+      tx.subjectKeys().remove(subjectId);
+    }
     Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
     db.insertIfMissing("INSERT INTO audit_subject_key (subject_id, key_bytes, created_at) VALUES (?, NULL, ?)",
         "subject_id = subject_id", subjectId, now);

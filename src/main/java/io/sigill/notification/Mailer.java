@@ -3,6 +3,9 @@ package io.sigill.notification;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,6 +84,12 @@ public class Mailer {
   @Transactional(readOnly = true)
   public boolean isRecorded(String dedupeKey) {
     return outbox.existsByDedupeKey(dedupeKey);
+  }
+
+  /** The dedupe keys among these that were already sent or captured: one query for many keys. */
+  @Transactional(readOnly = true)
+  public Set<String> recordedAmong(Collection<String> dedupeKeys) {
+    return dedupeKeys.isEmpty() ? Set.of() : new HashSet<>(outbox.findDedupeKeysIn(dedupeKeys));
   }
 
   /**

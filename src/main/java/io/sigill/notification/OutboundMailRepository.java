@@ -1,5 +1,6 @@
 package io.sigill.notification;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -8,7 +9,13 @@ import org.springframework.data.repository.query.Param;
 
 interface OutboundMailRepository extends JpaRepository<OutboundMail, String> {
 
+  // Written out: a JPQL string is translated once and cached by Hibernate; a derived query is
+  // translated again on every call (this one runs before every mail).
+  @Query("select case when count(m) > 0 then true else false end from OutboundMail m where m.dedupeKey = ?1")
   boolean existsByDedupeKey(String dedupeKey);
+
+  @Query("select m.dedupeKey from OutboundMail m where m.dedupeKey in :keys")
+  List<String> findDedupeKeysIn(@Param("keys") Collection<String> keys);
 
   long countByRecipient(String recipient);
 

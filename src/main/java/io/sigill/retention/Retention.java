@@ -41,8 +41,11 @@ public class Retention {
    */
   @Transactional
   public void startFor(String requestId, String documentId, String orgId) {
+    // Only this method starts retention, always with the request as business key: narrowing by it
+    // lets the database use its business-key index instead of reading every retention variable.
     boolean running = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(RETENTION_PROCESS)
+        .processInstanceBusinessKey(requestId)
         .variableValueEquals(DOCUMENT_ID, documentId)
         .count() > 0;
     if (running) {

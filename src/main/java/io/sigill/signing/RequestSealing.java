@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +40,10 @@ class RequestSealing {
   /** The sealed final PDF; the caller stores it and closes it (which deletes the temp file). */
   SealedDocument seal(SignatureRequest request, InputStream original, String originalSha256, String verifyUrl) {
     TrailExport trail = auditTrail.export(request.getId()).orElseThrow();
-    List<SealingInput.SignerEvidence> evidence = request.getSigners().stream().map(s -> evidence(request, s, trail)).toList();
+    Map<String, AuditTrail.Origin> signedFrom = auditTrail.lastOrigins(request.getId(), AuditEventType.SIGNER_SIGNED);
+    List<SealingInput.SignerEvidence> evidence = request.getSigners().stream()
+        .map(s -> evidence(s, trail, signedFrom))
+        .toList();
     List<SealingInput.FieldStamp> stamps = request.getFields().stream()
         .filter(f -> f.getValue() != null)
         .map(RequestSealing::stamp)
@@ -56,9 +61,10 @@ class RequestSealing {
     }
   }
 
-  private SealingInput.SignerEvidence evidence(SignatureRequest request, Signer signer, TrailExport trail) {
+  private static SealingInput.SignerEvidence evidence(Signer signer, TrailExport trail,
+      Map<String, AuditTrail.Origin> signedFrom) {
     String actor = Actor.signer(signer.getId());
-    var signed = auditTrail.lastOrigin(request.getId(), actor, AuditEventType.SIGNER_SIGNED);
+    Optional<AuditTrail.Origin> signed = Optional.ofNullable(signedFrom.get(actor));
     Instant sentAt = firstTime(trail, e -> AuditEventType.SIGNER_NOTIFIED.name().equals(e.type())
         && signer.getId().equals(e.payload().get("signerId")));
     Instant viewedAt = firstTime(trail, e -> AuditEventType.SIGNER_OPENED.name().equals(e.type()) && actor.equals(e.actor()));

@@ -132,7 +132,7 @@ public class SignatureRequests {
     }
     requests.saveAndFlush(request);
     String actor = Actor.user(sender.userId());
-    auditTrail.record(AuditEventType.REQUEST_CREATED, request.getId(), sender.orgId(), actor,
+    auditTrail.recordLater(AuditEventType.REQUEST_CREATED, request.getId(), sender.orgId(), actor,
         Map.of("documentId", document.id(), "sha256", document.sha256(), "signers", signers.size(),
             "fields", request.getFields().size(), "expiresAt", expiresAt.toString()),
         ctx.ip(), ctx.userAgent());
@@ -141,7 +141,7 @@ public class SignatureRequests {
             ORG_ID, sender.orgId(),
             EXPIRES_AT, expiresAt.toString(),
             REMINDER_CYCLE, "R/P" + reminderEveryDays + "D"));
-    auditTrail.record(AuditEventType.REQUEST_SENT, request.getId(), sender.orgId(), actor, Map.of());
+    auditTrail.recordLater(AuditEventType.REQUEST_SENT, request.getId(), sender.orgId(), actor, Map.of());
     webhooks.emit(request, Webhooks.Event.SENT, null);
     return SignatureRequestView.of(request);
   }
@@ -174,7 +174,7 @@ public class SignatureRequests {
     }
     request.end(SignatureRequestStatus.CANCELED, ClockUtil.getCurrentTime().toInstant());
     requests.flush();
-    auditTrail.record(AuditEventType.REQUEST_CANCELLED, id, request.getOrgId(), Actor.user(user.userId()), Map.of(),
+    auditTrail.recordLater(AuditEventType.REQUEST_CANCELLED, id, request.getOrgId(), Actor.user(user.userId()), Map.of(),
         ctx.ip(), ctx.userAgent());
     runtimeService.createMessageCorrelation(MESSAGE_CANCELLED).processInstanceBusinessKey(id).correlate();
     webhooks.emit(request, Webhooks.Event.CANCELED, null);

@@ -91,7 +91,7 @@ class SignerActions {
     Signer signer = live(token);
     SignatureRequest request = signer.getRequest();
     if (signer.viewed(now())) {
-      auditTrail.record(AuditEventType.SIGNER_OPENED, request.getId(), request.getOrgId(), Actor.signer(signer.getId()),
+      auditTrail.recordLater(AuditEventType.SIGNER_OPENED, request.getId(), request.getOrgId(), Actor.signer(signer.getId()),
           Map.of("signerId", signer.getId()), ctx.ip(), ctx.userAgent());
       webhooks.emit(request, Webhooks.Event.VIEWED, signer.getId());
     }
@@ -248,7 +248,7 @@ class SignerActions {
     values.forEach((f, v) -> f.fill(v.length() > MAX_TEXT ? v.substring(0, MAX_TEXT) : v));
     signer.signed(now, type, value);
     signers.flush();
-    auditTrail.record(AuditEventType.SIGNER_SIGNED, request.getId(), request.getOrgId(), Actor.signer(signer.getId()),
+    auditTrail.recordLater(AuditEventType.SIGNER_SIGNED, request.getId(), request.getOrgId(), Actor.signer(signer.getId()),
         Map.of("signerId", signer.getId(), "consent", true, "signatureType", type, "fieldsFilled", values.size()),
         ctx.ip(), ctx.userAgent());
     deliver(MESSAGE_SIGNED, request.getId(), signer.getId());
@@ -271,7 +271,7 @@ class SignerActions {
     signer.declined(now, reason.strip());
     request.end(SignatureRequestStatus.DECLINED, now);
     signers.flush();
-    auditTrail.record(AuditEventType.SIGNER_DECLINED, request.getId(), request.getOrgId(), Actor.signer(signer.getId()),
+    auditTrail.recordLater(AuditEventType.SIGNER_DECLINED, request.getId(), request.getOrgId(), Actor.signer(signer.getId()),
         Map.of("signerId", signer.getId(), "reason", SigningSteps.personal(signer.getId(), reason.strip())),
         ctx.ip(), ctx.userAgent());
     deliver(MESSAGE_DECLINED, request.getId(), signer.getId());

@@ -14,5 +14,8 @@ interface SignerRepository extends JpaRepository<Signer, String> {
   @Query("select s from Signer s where s.id = ?1")
   Optional<Signer> lockById(String id);
 
+  // Written out: a JPQL string is translated once and cached by Hibernate; a derived query is
+  // translated again on every call (it runs for each signing-order group of every request).
+  @Query("select s from Signer s where s.request.id = ?1 and s.signingOrder = ?2 order by s.position")
   List<Signer> findByRequestIdAndSigningOrderOrderByPosition(String requestId, int signingOrder);
 }

@@ -85,7 +85,7 @@ class SigningSteps {
     // Also after a retry whose first run sent the mail (and committed the record) but then failed.
     if (signer.getStatus() == SignerStatus.WAITING) {
       signer.notified(now);
-      auditTrail.record(AuditEventType.SIGNER_NOTIFIED, request.getId(), request.getOrgId(), Actor.SYSTEM,
+      auditTrail.recordLater(AuditEventType.SIGNER_NOTIFIED, request.getId(), request.getOrgId(), Actor.SYSTEM,
           Map.of("signerId", signerId, "kind", "invitation"));
     }
   }
@@ -100,7 +100,7 @@ class SigningSteps {
       return;
     }
     sendLink(key, "signing-reminder", "Reminder, please sign: ", signer, request, now());
-    auditTrail.record(AuditEventType.SIGNER_NOTIFIED, request.getId(), request.getOrgId(), Actor.SYSTEM,
+    auditTrail.recordLater(AuditEventType.SIGNER_NOTIFIED, request.getId(), request.getOrgId(), Actor.SYSTEM,
         Map.of("signerId", signerId, "kind", "reminder"));
   }
 
@@ -148,7 +148,7 @@ class SigningSteps {
     }
     if (request.getStatus() == SignatureRequestStatus.SENT) {
       request.end(SignatureRequestStatus.COMPLETED, now());
-      auditTrail.record(AuditEventType.REQUEST_COMPLETED, requestId, request.getOrgId(), Actor.SYSTEM,
+      auditTrail.recordLater(AuditEventType.REQUEST_COMPLETED, requestId, request.getOrgId(), Actor.SYSTEM,
           Map.of("finalDocumentId", request.getFinalDocumentId()));
       webhooks.emit(request, Webhooks.Event.COMPLETED, null);
     }
@@ -166,7 +166,7 @@ class SigningSteps {
     for (int i = 0; i < cc.size(); i++) {
       recipients.put("completed-copy:" + requestId + ":cc:" + i, cc.get(i));
     }
-    recipients.keySet().removeIf(mailer::isRecorded);
+    recipients.keySet().removeAll(mailer.recordedAmong(recipients.keySet()));
     if (recipients.isEmpty()) {
       return;
     }
@@ -226,7 +226,7 @@ class SigningSteps {
     SignatureRequest request = requests.findById(requestId).orElseThrow();
     if (request.isOpen()) {
       request.end(SignatureRequestStatus.EXPIRED, now());
-      auditTrail.record(AuditEventType.REQUEST_EXPIRED, requestId, request.getOrgId(), Actor.SYSTEM,
+      auditTrail.recordLater(AuditEventType.REQUEST_EXPIRED, requestId, request.getOrgId(), Actor.SYSTEM,
           Map.of("expiresAt", request.getExpiresAt().toString()));
       webhooks.emit(request, Webhooks.Event.EXPIRED, null);
     }

@@ -121,6 +121,112 @@ class AuditTrailTests {
     }
   }
 
+  @Test
+  void eventsRecordedLaterAreWrittenAtCommitInOrderAndVerify() {
+    String id = newTx();
+    String other = newTx();
+    trail.record(AuditEventType.REQUEST_CREATED, id, "org-a", "sender", Map.of());
+    tx.executeWithoutResult(status -> {
+      trail.recordLater(AuditEventType.PROCESS_STARTED, id, null, Actor.SYSTEM, Map.of("n", 1));
+      trail.recordLater(AuditEventType.ACTIVITY_STARTED, other, "org-a", Actor.SYSTEM, Map.of("n", 2));
+      trail.recordLater(AuditEventType.SIGNER_SIGNED, id, "org-a", Actor.signer("s9"), Map.of("n", 3), "203.0.113.9",
+          "Firefox");
+      // Not written yet: a concurrent reader sees only the committed first event.
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE transaction_id = ?", Integer.class, id))
+          .isEqualTo(1);
+      trail.recordLater(AuditEventType.ACTIVITY_ENDED, id, null, Actor.SYSTEM, Map.of("n", 4));
+    });
+    assertThat(chains.events(id)).extracting(e -> e.seq() + " " + e.type() + " " + e.orgId()).containsExactly(
+        "1 REQUEST_CREATED org-a", "2 PROCESS_STARTED org-a", "3 SIGNER_SIGNED org-a", "4 ACTIVITY_ENDED org-a");
+    assertThat(chains.events(other)).extracting(StoredEvent::type).containsExactly("ACTIVITY_STARTED");
+    assertThat(reading.read(compliance, id).events().get(2).ip()).isEqualTo("203.0.113.9");
+    assertThat(reading.verify(compliance, id).valid()).isTrue();
+    assertThat(reading.verify(compliance, other).valid()).isTrue();
+  }
+
+  @Test
+  void eventsRecordedLaterComeBeforeADirectAppendAndAreReadInTheirTransaction() {
+    String id = newTx();
+    long seq = tx.execute(status -> {
+      trail.recordLater(AuditEventType.PROCESS_STARTED, id, "org-a", Actor.SYSTEM, Map.of());
+      trail.recordLater(AuditEventType.ACTIVITY_STARTED, id, "org-a", Actor.SYSTEM, Map.of());
+      assertThat(trail.export(id).orElseThrow().events()).hasSize(2);
+      return trail.record(AuditEventType.REQUEST_SENT, id, "org-a", "sender", Map.of());
+    });
+    assertThat(seq).isEqualTo(3L);
+    assertThat(chains.events(id)).extracting(StoredEvent::type)
+        .containsExactly("PROCESS_STARTED", "ACTIVITY_STARTED", "REQUEST_SENT");
+    assertThat(reading.verify(compliance, id).valid()).isTrue();
+  }
+
+  @Test
+  void eventsRecordedLaterAreGoneWithARollbackAndANestedTransactionKeepsItsOwn() {
+    String id = newTx();
+    TransactionTemplate inner = new TransactionTemplate(tx.getTransactionManager());
+    inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      trail.recordLater(AuditEventType.PROCESS_STARTED, id, "org-a", Actor.SYSTEM, Map.of("outer", 1));
+      inner.executeWithoutResult(s -> trail.recordLater(AuditEventType.DELETION_REFUSED, id, "org-a", Actor.SYSTEM,
+          Map.of("inner", 1)));
+      trail.recordLater(AuditEventType.ACTIVITY_STARTED, id, "org-a", Actor.SYSTEM, Map.of("outer", 2));
+      throw new IllegalStateException("engine step failed");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(chains.events(id)).extracting(StoredEvent::type).containsExactly("DELETION_REFUSED");
+    assertThat(reading.verify(compliance, id).valid()).isTrue();
+  }
+
+  @Test
+  void aLaterEventNamingAnotherOrgFailsItsTransaction() {
+    String id = newTx();
+    trail.record(AuditEventType.REQUEST_CREATED, id, "org-a", "sender", Map.of());
+    assertThatThrownBy(() -> tx.executeWithoutResult(status ->
+        trail.recordLater(AuditEventType.REQUEST_SENT, id, "org-b", "sender", Map.of())))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(chains.events(id)).hasSize(1);
+  }
+
+  @Test
+  void anEventRecordedLaterWhileTheTransactionCommitsIsStillWritten() {
+    String id = newTx();
+    tx.executeWithoutResult(status -> {
+      trail.recordLater(AuditEventType.PROCESS_STARTED, id, "org-a", Actor.SYSTEM, Map.of());
+      // Runs after the audit's own before-commit write (registered later, same order).
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              trail.recordLater(AuditEventType.PROCESS_ENDED, id, "org-a", Actor.SYSTEM, Map.of());
+            }
+          });
+    });
+    assertThat(chains.events(id)).extracting(StoredEvent::type).containsExactly("PROCESS_STARTED", "PROCESS_ENDED");
+    assertThat(reading.verify(compliance, id).valid()).isTrue();
+  }
+
+  @Test
+  void withoutATransactionAnEventRecordedLaterIsWrittenAtOnce() {
+    String id = newTx();
+    trail.recordLater(AuditEventType.REQUEST_SENT, id, "org-a", "sender", Map.of());
+    assertThat(chains.events(id)).extracting(StoredEvent::seq).containsExactly(1L);
+  }
+
+  @Test
+  void lastOriginsGivesEachActorsLatestEventOfATypeFromOneRead() {
+    String id = newTx();
+    String s1 = Actor.signer("s-" + UUID.randomUUID());
+    String s2 = Actor.signer("s-" + UUID.randomUUID());
+    trail.record(AuditEventType.SIGNER_SIGNED, id, "org-a", s1, Map.of(), "203.0.113.1", "First");
+    trail.record(AuditEventType.SIGNER_OPENED, id, "org-a", s2, Map.of(), "203.0.113.2", "Opened");
+    trail.record(AuditEventType.SIGNER_SIGNED, id, "org-a", s1, Map.of(), "203.0.113.3", "Again");
+
+    Map<String, AuditTrail.Origin> origins = trail.lastOrigins(id, AuditEventType.SIGNER_SIGNED);
+    assertThat(origins).containsOnlyKeys(s1);
+    assertThat(origins.get(s1).ip()).isEqualTo("203.0.113.3");
+    assertThat(origins.get(s1).userAgent()).isEqualTo("Again");
+    assertThat(origins.get(s1)).isEqualTo(
+        trail.lastOrigin(id, s1, AuditEventType.SIGNER_SIGNED).orElseThrow());
+  }
+
   private static String newTx() {
     return "tx-" + UUID.randomUUID();
   }

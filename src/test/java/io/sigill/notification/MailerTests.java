@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sigill.identity.SigillUser;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,16 @@ class MailerTests {
           assertThat(m.getStatus()).isEqualTo(OutboundMail.Status.CAPTURED);
           assertThat(m.getBody()).isEqualTo("First");
         });
+  }
+
+  @Test
+  void recordedKeysAreFoundAmongManyInOneLookup() {
+    String sent = "test:" + UUID.randomUUID();
+    String notSent = "test:" + UUID.randomUUID();
+    mailer.send(sent, "among@example.org", "Hello", "Body");
+
+    assertThat(mailer.recordedAmong(List.of(sent, notSent))).containsExactly(sent);
+    assertThat(mailer.recordedAmong(List.of())).isEmpty();
   }
 
   @Test
