@@ -118,38 +118,35 @@ class SignerActions {
    * until they ask for its deletion. Read through the vault as this signer (authorized, audited).
    */
   DocumentContent copy(String token, AccessContext ctx) {
-    String[] ids = readOnly.execute(s -> {
-      SignerToken found = tokens.find(token).orElseThrow(SignerActions::unknown);
-      Signer signer = signers.findById(found.getSignerId()).orElseThrow(SignerActions::unknown);
-      if (!hasCopy(signer)) {
-        throw new SigningLinkGoneException("There is no completed copy for this link");
-      }
-      return new String[] {signer.getId(), signer.getRequest().getFinalDocumentId()};
-    });
-    return vault.open(ids[1], new DocumentReader.Signer(ids[0]), ctx);
+    CopyRef copy = copyRef(token);
+    return vault.open(copy.documentId(), new DocumentReader.Signer(copy.signerId()), ctx);
   }
 
   /** Whether the link belongs to a signer of a completed request who still has their copy (not deleted). */
   boolean hasCopy(String token) {
-    String[] ids = readOnly.execute(s -> tokens.find(token).flatMap(t -> signers.findById(t.getSignerId()))
-        .filter(SignerActions::hasCopy)
-        .map(signer -> new String[] {signer.getId(), signer.getRequest().getFinalDocumentId()})
-        .orElse(null));
-    if (ids == null) {
-      return false;
-    }
     try {
-      vault.describe(ids[1], new DocumentReader.Signer(ids[0]));
+      CopyRef copy = copyRef(token);
+      vault.describe(copy.documentId(), new DocumentReader.Signer(copy.signerId()));
       return true;
-    } catch (NotFoundException e) {
+    } catch (NotFoundException | SigningLinkGoneException e) {
       return false;
     }
   }
 
-  private static boolean hasCopy(Signer signer) {
-    SignatureRequest request = signer.getRequest();
-    return request.getStatus() == SignatureRequestStatus.COMPLETED && signer.getStatus() == SignerStatus.SIGNED
-        && request.getFinalDocumentId() != null;
+  private record CopyRef(String signerId, String documentId) {}
+
+  /** The signer and sealed document of the link's completed request; unknown link 404, no copy 410. */
+  private CopyRef copyRef(String token) {
+    return readOnly.execute(s -> {
+      SignerToken found = tokens.find(token).orElseThrow(SignerActions::unknown);
+      Signer signer = signers.findById(found.getSignerId()).orElseThrow(SignerActions::unknown);
+      SignatureRequest request = signer.getRequest();
+      if (request.getStatus() != SignatureRequestStatus.COMPLETED || signer.getStatus() != SignerStatus.SIGNED
+          || request.getFinalDocumentId() == null) {
+        throw new SigningLinkGoneException("There is no completed copy for this link");
+      }
+      return new CopyRef(signer.getId(), request.getFinalDocumentId());
+    });
   }
 
   /**

@@ -20,8 +20,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.sigill.notification.TestSmtp;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -55,13 +55,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SecurityIncidentProcessTests {
 
   @RegisterExtension
-  static GreenMailExtension greenMail =
-      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+  static GreenMailExtension greenMail = TestSmtp.server();
 
   @DynamicPropertySource
   static void smtp(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> greenMail.getSmtp().getBindTo());
-    registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+    TestSmtp.register(registry, greenMail);
   }
 
   static final String REPORTER = "reporter@example.org";

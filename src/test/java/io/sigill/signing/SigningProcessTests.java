@@ -12,8 +12,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.sigill.notification.TestSmtp;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.sigill.identity.Members;
 import io.sigill.identity.SigillUser;
 import io.sigill.vault.AccessContext;
@@ -54,13 +54,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SigningProcessTests {
 
   @RegisterExtension
-  static GreenMailExtension greenMail =
-      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+  static GreenMailExtension greenMail = TestSmtp.server();
 
   @DynamicPropertySource
   static void smtp(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> greenMail.getSmtp().getBindTo());
-    registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+    TestSmtp.register(registry, greenMail);
   }
 
   static final String ANNA = "anna@example.org";
