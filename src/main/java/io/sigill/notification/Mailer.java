@@ -1,7 +1,10 @@
 package io.sigill.notification;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
@@ -37,6 +38,7 @@ public class Mailer {
   static final int MAX_BODY = 10_000;
 
   private final OutboundMailRepository outbox;
+  private final EntityManager entities;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final TransactionTemplate ownTransaction;
   private final MailSettings settings;
@@ -44,11 +46,13 @@ public class Mailer {
 
   Mailer(
       OutboundMailRepository outbox,
+      EntityManager entities,
       ObjectProvider<JavaMailSender> mailSender,
       PlatformTransactionManager transactionManager,
       MailSettings settings,
       @Value("${spring.mail.host:}") String smtpHost) {
     this.outbox = outbox;
+    this.entities = entities;
     this.mailSender = mailSender;
     this.settings = settings;
     this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -106,7 +110,7 @@ public class Mailer {
       return false;
     }
     if (!smtp) {
-      OutboundMail mail = outbox.save(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.CAPTURED));
+      OutboundMail mail = record(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.CAPTURED));
       log.info("Mail captured in the outbox as {} (no SMTP host configured; read it at /outbox)", mail.getId());
       return true;
     }
@@ -130,7 +134,7 @@ public class Mailer {
     }
     sender.send(message);
     ownTransaction.executeWithoutResult(
-        status -> outbox.save(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.SENT)));
+        status -> record(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.SENT)));
     return true;
   }
 
@@ -146,7 +150,7 @@ public class Mailer {
       return false;
     }
     if (!smtp) {
-      OutboundMail mail = outbox.save(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.CAPTURED));
+      OutboundMail mail = record(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.CAPTURED));
       log.info("Mail captured in the outbox as {} (no SMTP host configured; read it at /outbox)", mail.getId());
       return true;
     }
@@ -157,8 +161,14 @@ public class Mailer {
     message.setText(textBody);
     mailSender.getObject().send(message);
     ownTransaction.executeWithoutResult(
-        status -> outbox.save(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.SENT)));
+        status -> record(mail(dedupeKey, to, subject, textBody, OutboundMail.Status.SENT)));
     return true;
+  }
+
+  /** A new outbox row (its id is assigned in Java): persisted, where save() would merge and select first. */
+  private OutboundMail record(OutboundMail mail) {
+    entities.persist(mail);
+    return mail;
   }
 
   private static OutboundMail mail(String key, String to, String subject, String body, OutboundMail.Status status) {

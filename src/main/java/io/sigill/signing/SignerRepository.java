@@ -18,4 +18,8 @@ interface SignerRepository extends JpaRepository<Signer, String> {
   // translated again on every call (it runs for each signing-order group of every request).
   @Query("select s from Signer s where s.request.id = ?1 and s.signingOrder = ?2 order by s.position")
   List<Signer> findByRequestIdAndSigningOrderOrderByPosition(String requestId, int signingOrder);
+
+  /** The distinct signing orders of a request, ascending: its signing groups. */
+  @Query("select distinct s.signingOrder from Signer s where s.request.id = ?1 order by s.signingOrder")
+  List<Integer> signingOrdersOf(String requestId);
 }

@@ -1,6 +1,7 @@
 package io.sigill.signing;
 
 import io.sigill.web.LinkTokens;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SignerTokens {
 
   private final SignerTokenRepository tokens;
+  private final EntityManager entities;
   private final TransactionTemplate ownTransaction;
 
-  SignerTokens(SignerTokenRepository tokens, PlatformTransactionManager transactionManager) {
+  SignerTokens(SignerTokenRepository tokens, EntityManager entities, PlatformTransactionManager transactionManager) {
     this.tokens = tokens;
+    this.entities = entities;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -31,7 +34,8 @@ class SignerTokens {
    */
   String issue(String signerId, String requestId, Instant now) {
     String token = LinkTokens.generate();
-    ownTransaction.executeWithoutResult(s -> tokens.save(new SignerToken(hash(token), signerId, requestId, now)));
+    // A new row (its id is the hash): persisted, where save() would merge and select first.
+    ownTransaction.executeWithoutResult(s -> entities.persist(new SignerToken(hash(token), signerId, requestId, now)));
     return token;
   }
 

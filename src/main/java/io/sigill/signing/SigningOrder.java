@@ -1,6 +1,7 @@
 package io.sigill.signing;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,11 +24,12 @@ public class SigningOrder {
   /** The distinct signing orders of a request, ascending: one group each. */
   @Transactional(readOnly = true)
   public List<Integer> groups(String signatureRequestId) {
-    return requests.findById(signatureRequestId).orElseThrow().getSigners().stream()
-        .map(Signer::getSigningOrder)
-        .distinct()
-        .sorted()
-        .toList();
+    // Asked again at the start of every group (the engine reads the collection per instance).
+    List<Integer> groups = signers.signingOrdersOf(signatureRequestId);
+    if (groups.isEmpty() && !requests.existsById(signatureRequestId)) {
+      throw new NoSuchElementException("No signature request " + signatureRequestId);
+    }
+    return groups;
   }
 
   /** The ids of the signers of one group, who sign in parallel. */

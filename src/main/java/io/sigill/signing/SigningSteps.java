@@ -141,9 +141,8 @@ class SigningSteps {
       }
       request.sealed(stored.id());
       // Every signer keeps a copy (promise P4): the bytes stay until the org and each signer let go.
-      for (Signer signer : request.getSigners()) {
-        vault.share(stored.id(), request.getOrgId(), Parties.signer(signer.getId()));
-      }
+      vault.share(stored.id(), request.getOrgId(),
+          request.getSigners().stream().map(signer -> Parties.signer(signer.getId())).toList());
       retention.startFor(requestId, stored.id(), request.getOrgId());
     }
     if (request.getStatus() == SignatureRequestStatus.SENT) {

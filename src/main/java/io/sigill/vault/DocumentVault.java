@@ -3,6 +3,7 @@ package io.sigill.vault;
 import io.sigill.identity.Role;
 import io.sigill.identity.SigillUser;
 import io.sigill.web.NotFoundException;
+import jakarta.persistence.EntityManager;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,10 +12,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,6 +55,7 @@ public class DocumentVault {
   private final ObjectProvider<SignerDocumentAccess> signerAccess;
   private final TransactionTemplate tx;
   private final TransactionTemplate ownTx;
+  private final EntityManager entities;
   private final Clock clock;
 
   DocumentVault(
@@ -61,7 +67,8 @@ public class DocumentVault {
       VaultSettings settings,
       ApplicationEventPublisher events,
       ObjectProvider<SignerDocumentAccess> signerAccess,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      EntityManager entities) {
     this.documents = documents;
     this.objects = objects;
     this.parties = parties;
@@ -74,6 +81,7 @@ public class DocumentVault {
     this.tx = new TransactionTemplate(transactionManager);
     this.ownTx = new TransactionTemplate(transactionManager);
     this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.entities = entities;
     this.clock = Clock.systemUTC();
   }
 
@@ -102,9 +110,10 @@ public class DocumentVault {
           new DocumentInfo(documentId, version, name, checked.pages(), checked.sha256(), checked.size(), now, false, null);
       try {
         tx.executeWithoutResult(s -> {
-          documents.save(new VaultDocument(documentId, uploader.orgId(), name, uploader.userId(), now));
-          parties.save(new VaultParty(documentId, Parties.org(uploader.orgId()), now));
-          objects.save(new VaultObject(objectId, documentId, version, checked.size(), checked.sha256(),
+          // New rows with ids assigned here: persisted, where save() would merge (a select first).
+          entities.persist(new VaultDocument(documentId, uploader.orgId(), name, uploader.userId(), now));
+          entities.persist(new VaultParty(documentId, Parties.org(uploader.orgId()), now));
+          entities.persist(new VaultObject(objectId, documentId, version, checked.size(), checked.sha256(),
               checked.pages(), key.kekId(), key.wrapped(), now));
           events.publishEvent(new DocumentStored(uploader.orgId(), documentId, version, uploader.userId(),
               ctx.ip(), ctx.userAgent(), now));
@@ -210,10 +219,20 @@ public class DocumentVault {
 
   /** Gives a party a share of an org's document (e.g. a signer's copy of the sealed PDF); idempotent. */
   public void share(String documentId, String orgId, String party) {
+    share(documentId, orgId, List.of(party));
+  }
+
+  /** Gives each of these parties a share of an org's document; idempotent. */
+  public void share(String documentId, String orgId, Collection<String> newParties) {
     tx.executeWithoutResult(s -> {
       documents.findByIdAndOrgId(documentId, orgId).orElseThrow(() -> notFound());
-      if (!parties.existsById(new VaultParty.Key(documentId, party))) {
-        parties.save(new VaultParty(documentId, party, clock.instant()));
+      Set<String> holding = parties.findByKeyDocumentId(documentId).stream().map(VaultParty::getParty)
+          .collect(Collectors.toSet());
+      Instant now = clock.instant();
+      for (String party : new LinkedHashSet<>(newParties)) {
+        if (!holding.contains(party)) {
+          entities.persist(new VaultParty(documentId, party, now));
+        }
       }
     });
   }
