@@ -14,7 +14,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.util.Matrix;
 
@@ -81,16 +80,16 @@ final class FieldStamper {
         if (png != null) {
           drawImage(out, field, png);
         } else {
-          PDType0Font script = fonts.script();
+          SubsetFont script = fonts.script();
           String value = field.value() == null ? "" : field.value();
-          drawText(fonts, out, field, SealFonts.canShow(script, value) ? script : fonts.sans(value), value, 0.8f);
+          drawText(out, field, SealFonts.canShow(script, value) ? script : fonts.sans(value), value, 0.8f);
         }
       }
       case DATE_SIGNED -> {
         String date = dateSigned(field.value());
-        drawText(fonts, out, field, fonts.sans(date), date, 0.6f);
+        drawText(out, field, fonts.sans(date), date, 0.6f);
       }
-      case TEXT -> drawText(fonts, out, field, fonts.sans(field.value()), field.value(), 0.6f);
+      case TEXT -> drawText(out, field, fonts.sans(field.value()), field.value(), 0.6f);
       case CHECKBOX -> drawCheckbox(out, field, Boolean.parseBoolean(field.value()));
     }
   }
@@ -112,19 +111,19 @@ final class FieldStamper {
     out.drawImage(xobject, field.x() + (field.width() - w) / 2, field.y() + (field.height() - h) / 2, w, h);
   }
 
-  private static void drawText(SealFonts fonts, PDPageContentStream out, FieldStamp field, PDType0Font font,
+  private static void drawText(PDPageContentStream out, FieldStamp field, SubsetFont font,
       String text, float heightShare) throws IOException {
-    String shown = fonts.printableIn(font, text).strip();
+    String shown = SealFonts.printableIn(font, text).strip();
     if (shown.isEmpty()) {
       return;
     }
     float size = field.height() * heightShare;
-    float width = fonts.stringWidth(font, shown) / 1000 * size;
+    float width = SealFonts.stringWidth(font, shown) / 1000 * size;
     if (width > field.width() * 0.96f) {
       size = size * field.width() * 0.96f / width;
-      width = fonts.stringWidth(font, shown) / 1000 * size;
+      width = SealFonts.stringWidth(font, shown) / 1000 * size;
     }
-    float descent = Math.abs(font.getFontDescriptor().getDescent()) / 1000 * size;
+    float descent = Math.abs(font.typeface().descent()) / 1000 * size;
     float baseline = field.y() + (field.height() - size) / 2 + descent;
     out.beginText();
     out.setNonStrokingColor(INK_R, INK_G, INK_B);

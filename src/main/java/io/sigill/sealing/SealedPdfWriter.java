@@ -144,8 +144,8 @@ final class SealedPdfWriter {
       return null;
     }
     SealSpool sealed = new SealSpool("sigill-sealed-", memoryLimit, source.size() + FIRST_BUFFER + signatureSize * 2L);
-    try (document; SealFonts fonts = new SealFonts(document)) {
-      decorate(document, fonts, input, sealedAt);
+    try (document) {
+      decorate(document, input, sealedAt);
       String sha256 = sign(document, sealed, input, sealedAt);
       return new SealedDocument(sealed, sha256, sealed.size(), sealedAt, timeStamps != null);
     } catch (IllegalArgumentException e) {
@@ -196,19 +196,18 @@ final class SealedPdfWriter {
   /** The first revision: stamps, certificate, trail, saved in full (dropping the upload's incremental history). */
   private static void stamp(SealSpool source, SealSpool stamped, SealingInput input, Instant sealedAt)
       throws IOException {
-    // The fonts close after the document is saved: subsetting at save still reads them.
-    try (PDDocument document = Loader.loadPDF(source.read()); SealFonts fonts = new SealFonts(document);
-        OutputStream out = stamped.output()) {
+    try (PDDocument document = Loader.loadPDF(source.read()); OutputStream out = stamped.output()) {
       // The seal replaces any protection: a sealed document must open for everyone who verifies it.
       document.setAllSecurityToBeRemoved(true);
-      decorate(document, fonts, input, sealedAt);
+      decorate(document, input, sealedAt);
       document.save(out);
     }
   }
 
   /** What the seal adds besides the signature: the stamped fields, the certificate with the trail, the transaction id. */
-  private static void decorate(PDDocument document, SealFonts fonts, SealingInput input, Instant sealedAt)
-      throws IOException {
+  private static void decorate(PDDocument document, SealingInput input, Instant sealedAt) throws IOException {
+    // The fonts embed their subsets when the document is saved.
+    SealFonts fonts = new SealFonts(document);
     new FieldStamper(document, fonts).stamp(input.fields());
     new CompletionCertificate(document, fonts).append(input, sealedAt);
     PDDocumentInformation info = document.getDocumentInformation();
