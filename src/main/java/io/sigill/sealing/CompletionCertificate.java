@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
@@ -31,6 +29,8 @@ final class CompletionCertificate {
   static final String AUDIT_FILE_PREFIX = "audit-trail-";
   private static final java.time.format.DateTimeFormatter TIME =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+  private static final java.time.format.DateTimeFormatter PDF_DATE = java.time.format.DateTimeFormatter
+      .ofPattern("'D:'yyyyMMddHHmmss'+00''00'''").withZone(java.time.ZoneOffset.UTC);
   private static final float MARGIN = 50;
   private static final float BODY = 9;
   private static final float LEADING = 12.5f;
@@ -97,7 +97,8 @@ final class CompletionCertificate {
     PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(json));
     file.setSubtype("application/json");
     file.setSize(json.length);
-    file.setCreationDate(calendar(sealedAt));
+    // setSize made the parameters dictionary.
+    file.getCOSObject().getCOSDictionary(COSName.PARAMS).setString(COSName.CREATION_DATE, pdfDate(sealedAt));
     String name = auditFileName(input.transactionId());
     PDComplexFileSpecification spec = new PDComplexFileSpecification();
     spec.setFile(name);
@@ -255,9 +256,11 @@ final class CompletionCertificate {
     return value == null || value.isBlank() ? "-" : value;
   }
 
-  static Calendar calendar(Instant instant) {
-    GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-    calendar.setTimeInMillis(instant.toEpochMilli());
-    return calendar;
+  /**
+   * The instant as a PDF date in UTC, "D:20250301100000+00'00'": what PDFBox's date setters write for
+   * a UTC calendar, without their String.format and SimpleDateFormat for each date.
+   */
+  static String pdfDate(Instant instant) {
+    return PDF_DATE.format(instant);
   }
 }

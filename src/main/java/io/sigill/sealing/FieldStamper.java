@@ -95,11 +95,55 @@ final class FieldStamper {
   }
 
   static String dateSigned(String value) {
+    String plain = plainUtcDateSigned(value);
+    if (plain != null) {
+      return plain;
+    }
     try {
       return DATE_SIGNED.format(Instant.parse(value));
     } catch (DateTimeParseException | NullPointerException e) {
       return value == null ? "" : value;
     }
+  }
+
+  /**
+   * {@link #dateSigned} of the form signing dates are stored in ("2025-03-01T10:02:00Z", perhaps
+   * with a fraction of a second), read off the text: a DateTimeFormatter parse costs more than the
+   * rest of a date field's stamp. Null for any other form, or a date or time out of range (such as a
+   * leap second), which the full parse handles as before.
+   */
+  static String plainUtcDateSigned(String value) {
+    if (value == null || value.length() < 20 || value.length() > 30 || value.charAt(value.length() - 1) != 'Z'
+        || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T' || value.charAt(13) != ':'
+        || value.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(value, 0, 4);
+    int month = digits(value, 5, 7);
+    int day = digits(value, 8, 10);
+    int hour = digits(value, 11, 13);
+    int minute = digits(value, 14, 16);
+    int second = digits(value, 17, 19);
+    boolean fraction = value.length() == 20
+        || value.length() >= 22 && value.charAt(19) == '.' && digits(value, 20, value.length() - 1) >= 0;
+    if (!fraction || year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    return value.substring(0, 10) + " " + value.substring(11, 16) + " UTC";
+  }
+
+  /** The decimal number of the characters from start to end, or -1 unless all are ASCII digits. */
+  private static int digits(String text, int start, int end) {
+    int n = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   private void drawImage(PDPageContentStream out, FieldStamp field, byte[] png) throws IOException {

@@ -212,7 +212,7 @@ final class SealedPdfWriter {
     new CompletionCertificate(document, fonts).append(input, sealedAt);
     PDDocumentInformation info = document.getDocumentInformation();
     info.setCustomMetadataValue(TRANSACTION_KEY, input.transactionId());
-    info.setModificationDate(CompletionCertificate.calendar(sealedAt));
+    info.getCOSObject().setString(COSName.MOD_DATE, CompletionCertificate.pdfDate(sealedAt));
   }
 
   /**
@@ -229,7 +229,7 @@ final class SealedPdfWriter {
       signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
       signature.setName(commonName(key.certificate().getSubjectX500Principal().getName()));
       signature.setReason("Sealed by Sigill, transaction " + input.transactionId());
-      signature.setSignDate(CompletionCertificate.calendar(sealedAt));
+      signature.getCOSObject().setString(COSName.M, CompletionCertificate.pdfDate(sealedAt));
       certifyNoChanges(document, signature);
       options.setPreferredSignatureSize(signatureSize);
       document.addSignature(signature, options);
