@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.pdfbox.Loader;
@@ -89,15 +87,7 @@ final class SealedPdfWriter {
 
   /** Bytes reserved for the CMS: the chain it carries plus a margin (the hex in the PDF takes twice as many). */
   static int signatureSize(SealKey key, boolean timestamped) {
-    int chain = 0;
-    try {
-      for (X509Certificate certificate : key.chain()) {
-        chain += certificate.getEncoded().length;
-      }
-    } catch (CertificateEncodingException e) {
-      throw new IllegalStateException("The seal certificate cannot be encoded", e);
-    }
-    int size = Math.max(MIN_SIGNATURE_SIZE, chain + SIGNATURE_MARGIN);
+    int size = Math.max(MIN_SIGNATURE_SIZE, key.signing().chainLength + SIGNATURE_MARGIN);
     return timestamped ? size + TIME_STAMP_SIZE : size;
   }
 
@@ -227,7 +217,7 @@ final class SealedPdfWriter {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
-      signature.setName(commonName(key.certificate().getSubjectX500Principal().getName()));
+      signature.setName(key.signing().signerName);
       signature.setReason("Sealed by Sigill, transaction " + input.transactionId());
       signature.getCOSObject().setString(COSName.M, CompletionCertificate.pdfDate(sealedAt));
       certifyNoChanges(document, signature);
