@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
@@ -19,16 +17,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * everything else. Embedded as subsets ({@link SubsetFont}), so a seal does not depend on fonts
  * installed where the PDF is opened.
  *
- * <p>What a seal needs to know of a font file (glyphs, widths, descriptor) is learned once per
- * process ({@link Typeface}). Parsing a TrueType file costs more than the rest of a small seal, so
- * parsed fonts, which writing a subset needs, are kept in a pool and reused. A parsed font is not
- * safe to share between threads (it reads its tables lazily and caches glyphs), so a seal borrows
- * one only while it writes a subset.
+ * <p>What a seal needs of a font file is learned once per process and shared by seals running at
+ * once: the glyphs, widths and descriptor ({@link Typeface}) and the parts its subsets are written
+ * from ({@link FontProgram}). No seal parses a font.
  *
  * <p>Text in Latin, Greek and Cyrillic script (nearly all of it) is set in a cut of DejaVu Sans made
  * once per process with only those scripts and common punctuation and symbols (about 1,600 of its
- * 6,253 glyphs, so the subset's glyph map stays small); text with any other character uses the
- * whole font.
+ * 6,253 glyphs: a subset keeps the glyph ids of its file, so its metrics and glyph offsets run up to
+ * the highest id shown); text with any other character uses the whole font.
  */
 final class SealFonts {
 
@@ -45,9 +41,9 @@ final class SealFonts {
     {0x2190, 0x21FF}, // Arrows
   };
 
-  private static final FontPool SCRIPT = new FontPool(() -> read("/fonts/Kristi.ttf"));
-  private static final FontPool SANS = new FontPool(() -> read("/fonts/DejaVuSans.ttf"));
-  private static final FontPool SANS_CORE = new FontPool(() -> cut(SANS.file(), SANS_CORE_RANGES));
+  private static final FontFile SCRIPT = new FontFile(() -> read("/fonts/Kristi.ttf"));
+  private static final FontFile SANS = new FontFile(() -> read("/fonts/DejaVuSans.ttf"));
+  private static final FontFile SANS_CORE = new FontFile(() -> cut(SANS.file(), SANS_CORE_RANGES));
 
   private final PDDocument document;
   private SubsetFont script;
@@ -148,11 +144,6 @@ final class SealFonts {
     return true;
   }
 
-  /** Parsed cut sans fonts waiting in the pool (for tests). */
-  static int idleSansFonts() {
-    return SANS_CORE.idle();
-  }
-
   /** A font file with only the glyphs of the given Unicode ranges (and what they are built from). */
   static byte[] cut(byte[] file, int[][] ranges) {
     try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file))) {
@@ -171,21 +162,17 @@ final class SealFonts {
   }
 
   /**
-   * Parsed copies of one font file, each used by one seal at a time. Grows to the number of seals
-   * running at once; beyond {@link #MAX_IDLE} idle copies, returned ones are closed instead of kept.
+   * One shipped font file and what seals learn from it, once per process: the file is read (or
+   * made) on first use, and so are its {@link Typeface} and {@link FontProgram}.
    */
-  static final class FontPool {
-
-    static final int MAX_IDLE = 4;
+  static final class FontFile {
 
     private final Supplier<byte[]> source;
     private volatile byte[] file;
     private volatile Typeface typeface;
-    private final ConcurrentLinkedDeque<TrueTypeFont> idle = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
+    private volatile FontProgram program;
 
-    /** @param source the font file, read (or made) on first use */
-    FontPool(Supplier<byte[]> source) {
+    FontFile(Supplier<byte[]> source) {
       this.source = source;
     }
 
@@ -202,17 +189,14 @@ final class SealFonts {
       return bytes;
     }
 
-    /** What seals need to know of the font, learned from a parsed copy the first time it is asked for. */
+    /** Learned from the file parsed once (the parsed font is dropped afterwards). */
     Typeface typeface() throws IOException {
       Typeface known = typeface;
       if (known == null) {
         synchronized (this) {
           if (typeface == null) {
-            TrueTypeFont font = borrow();
-            try {
+            try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file()))) {
               typeface = Typeface.of(font);
-            } finally {
-              giveBack(font);
             }
           }
           known = typeface;
@@ -221,40 +205,17 @@ final class SealFonts {
       return known;
     }
 
-    TrueTypeFont borrow() throws IOException {
-      TrueTypeFont font = idle.pollFirst();
-      if (font != null) {
-        idleCount.decrementAndGet();
-        return font;
+    FontProgram program() {
+      FontProgram known = program;
+      if (known == null) {
+        synchronized (this) {
+          if (program == null) {
+            program = new FontProgram(file());
+          }
+          known = program;
+        }
       }
-      TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(file()));
-      // No glyph substitution: a seal shows each character's glyph from the cmap, as it measures it.
-      parsed.setEnableGsub(false);
-      return parsed;
-    }
-
-    void giveBack(TrueTypeFont font) {
-      if (font == null) {
-        return;
-      }
-      if (idleCount.incrementAndGet() <= MAX_IDLE) {
-        idle.offerFirst(font);
-      } else {
-        idleCount.decrementAndGet();
-        closeQuietly(font);
-      }
-    }
-
-    int idle() {
-      return idleCount.get();
-    }
-
-    private static void closeQuietly(TrueTypeFont font) {
-      try {
-        font.close();
-      } catch (IOException e) {
-        // In memory: nothing to release that the garbage collector does not.
-      }
+      return known;
     }
   }
 
