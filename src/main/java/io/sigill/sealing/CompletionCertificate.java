@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 final class CompletionCertificate {
 
   static final String AUDIT_FILE_PREFIX = "audit-trail-";
+  private static final java.util.regex.Pattern UNSAFE_IN_FILE_NAME = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
   private static final java.time.format.DateTimeFormatter TIME =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
   private static final java.time.format.DateTimeFormatter PDF_DATE = java.time.format.DateTimeFormatter
@@ -89,7 +90,7 @@ final class CompletionCertificate {
   }
 
   static String auditFileName(String transactionId) {
-    return AUDIT_FILE_PREFIX + transactionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+    return AUDIT_FILE_PREFIX + UNSAFE_IN_FILE_NAME.matcher(transactionId).replaceAll("_") + ".json";
   }
 
   private void attachAuditTrail(SealingInput input, Instant sealedAt) throws IOException {

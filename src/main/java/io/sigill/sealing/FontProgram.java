@@ -122,11 +122,14 @@ final class FontProgram {
     int entry = 12;
     int tableAt = 12 + 16 * numTables;
     int headAt = 0;
+    int tablesChecksum = 0;
     for (Map.Entry<String, byte[]> table : subset.entrySet()) {
       byte[] bytes = table.getValue();
       System.arraycopy(table.getKey().getBytes(StandardCharsets.US_ASCII), 0, font, entry, 4);
       System.arraycopy(bytes, 0, font, tableAt, bytes.length);
-      put32(font, entry + 4, checksum(font, tableAt, padded(bytes.length)));
+      int checksum = checksum(font, tableAt, padded(bytes.length));
+      tablesChecksum += checksum;
+      put32(font, entry + 4, checksum);
       put32(font, entry + 8, tableAt);
       put32(font, entry + 12, bytes.length);
       if (table.getKey().equals("head")) {
@@ -135,8 +138,9 @@ final class FontProgram {
       entry += 16;
       tableAt += padded(bytes.length);
     }
-    // The whole file's checksum comes out as 0xB1B0AFBA (TrueType's rule for head.checkSumAdjustment).
-    put32(font, headAt + 8, 0xB1B0AFBA - checksum(font, 0, font.length));
+    // The whole file's checksum (the directory's and the tables') comes out as 0xB1B0AFBA: TrueType's
+    // rule for head.checkSumAdjustment.
+    put32(font, headAt + 8, 0xB1B0AFBA - checksum(font, 0, 12 + 16 * numTables) - tablesChecksum);
     return font;
   }
 

@@ -39,7 +39,12 @@ final class SubsetFont extends PDFont {
   private final SealFonts.FontFile file;
   private final COSDictionary cidFont;
   private final COSDictionary descriptor;
-  /** Each glyph shown, with the first character it was shown for: what text extraction gives back. */
+  /**
+   * For each glyph id, the first character it was shown for (plus one; 0: not shown), what text
+   * extraction gives back. An array, as it is written for every character drawn.
+   */
+  private int[] firstShownFor;
+  /** The glyphs shown, each with the first character it was shown for, once the subset is made. */
   private final TreeMap<Integer, Integer> shown = new TreeMap<>();
   private boolean embedded;
 
@@ -88,10 +93,15 @@ final class SubsetFont extends PDFont {
   @Override
   protected byte[] encode(int unicode) {
     int glyph = typeface.glyph(unicode);
-    if (glyph == 0) {
+    if (glyph == 0 || glyph >= typeface.glyphCount()) {
       throw new IllegalArgumentException(String.format("No glyph for U+%04X in font %s", unicode, getName()));
     }
-    shown.putIfAbsent(glyph, unicode);
+    if (firstShownFor == null) {
+      firstShownFor = new int[typeface.glyphCount()];
+    }
+    if (firstShownFor[glyph] == 0) {
+      firstShownFor[glyph] = unicode + 1;
+    }
     return new byte[] {(byte) (glyph >> 8), (byte) glyph};
   }
 
@@ -102,6 +112,11 @@ final class SubsetFont extends PDFont {
       return;
     }
     embedded = true;
+    for (int glyph = 0; firstShownFor != null && glyph < firstShownFor.length; glyph++) {
+      if (firstShownFor[glyph] != 0) {
+        shown.put(glyph, firstShownFor[glyph] - 1);
+      }
+    }
     byte[] subset = file.program().subset(shown.navigableKeySet());
     String name = tag() + typeface.name();
     dict.setName(COSName.BASE_FONT, name);

@@ -95,6 +95,10 @@ final class Typeface {
     return glyph(codePoint) != 0;
   }
 
+  int glyphCount() {
+    return widths.length;
+  }
+
   /** A glyph's width in thousandths of the font size. */
   int width(int glyph) {
     return glyph >= 0 && glyph < widths.length ? widths[glyph] : 0;
