@@ -112,7 +112,7 @@ final class FieldStamper {
    * rest of a date field's stamp. Null for any other form, or a date or time out of range (such as a
    * leap second), which the full parse handles as before.
    */
-  static String plainUtcDateSigned(String value) {
+  private static String plainUtcDateSigned(String value) {
     if (value == null || value.length() < 20 || value.length() > 30 || value.charAt(value.length() - 1) != 'Z'
         || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T' || value.charAt(13) != ':'
         || value.charAt(16) != ':') {

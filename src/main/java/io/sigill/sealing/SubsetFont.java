@@ -29,6 +29,11 @@ import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
  * Typeface} learned once per process; PDFBox draws the text with it as with any font (it asks the
  * font for each character's code), and at save it calls {@link #subset()}, which has the subset
  * written from the shipped file ({@link FontProgram}).
+ *
+ * <p>A character's glyph comes from the font's cmap alone, with no glyph substitution (such as
+ * DejaVu's fi and fl ligatures), so text is drawn with the glyphs and widths it was measured with.
+ * The subset has no /CIDSet: only PDF/A-1 asks for it (PDF 2.0 deprecates it), and a sealed
+ * document is not PDF/A.
  */
 final class SubsetFont extends PDFont {
 
