@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
@@ -20,7 +18,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The certificate of completion appended to the sealed PDF: the transaction, the original's hash,
@@ -30,8 +27,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 final class CompletionCertificate {
 
   static final String AUDIT_FILE_PREFIX = "audit-trail-";
+  private static final java.util.regex.Pattern UNSAFE_IN_FILE_NAME = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
   private static final java.time.format.DateTimeFormatter TIME =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+  private static final java.time.format.DateTimeFormatter PDF_DATE = java.time.format.DateTimeFormatter
+      .ofPattern("'D:'yyyyMMddHHmmss'+00''00'''").withZone(java.time.ZoneOffset.UTC);
   private static final float MARGIN = 50;
   private static final float BODY = 9;
   private static final float LEADING = 12.5f;
@@ -90,7 +90,7 @@ final class CompletionCertificate {
   }
 
   static String auditFileName(String transactionId) {
-    return AUDIT_FILE_PREFIX + transactionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+    return AUDIT_FILE_PREFIX + UNSAFE_IN_FILE_NAME.matcher(transactionId).replaceAll("_") + ".json";
   }
 
   private void attachAuditTrail(SealingInput input, Instant sealedAt) throws IOException {
@@ -98,7 +98,8 @@ final class CompletionCertificate {
     PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(json));
     file.setSubtype("application/json");
     file.setSize(json.length);
-    file.setCreationDate(calendar(sealedAt));
+    // setSize made the parameters dictionary.
+    file.getCOSObject().getCOSDictionary(COSName.PARAMS).setString(COSName.CREATION_DATE, pdfDate(sealedAt));
     String name = auditFileName(input.transactionId());
     PDComplexFileSpecification spec = new PDComplexFileSpecification();
     spec.setFile(name);
@@ -151,8 +152,8 @@ final class CompletionCertificate {
   }
 
   private void subheading(String text) throws IOException {
-    PDType0Font font = fonts.sans(text);
-    for (String part : wrap(fonts, text, font, 10.5f, width)) {
+    SubsetFont font = fonts.sans(text);
+    for (String part : wrap(text, font, 10.5f, width)) {
       ensure(LEADING + 2);
       write(font, 10.5f, MARGIN, part);
       y -= LEADING + 2;
@@ -162,8 +163,8 @@ final class CompletionCertificate {
   private void field(String label, String value) throws IOException {
     float labelWidth = 120;
     String shown = orDash(value);
-    PDType0Font font = fonts.sans(shown);
-    List<String> parts = wrap(fonts, shown, font, BODY, width - labelWidth);
+    SubsetFont font = fonts.sans(shown);
+    List<String> parts = wrap(shown, font, BODY, width - labelWidth);
     for (int i = 0; i < parts.size(); i++) {
       ensure(LEADING);
       if (i == 0) {
@@ -175,8 +176,8 @@ final class CompletionCertificate {
   }
 
   private void line(String text) throws IOException {
-    PDType0Font font = fonts.sans(text);
-    for (String part : wrap(fonts, text, font, BODY, width)) {
+    SubsetFont font = fonts.sans(text);
+    for (String part : wrap(text, font, BODY, width)) {
       ensure(LEADING);
       write(font, BODY, MARGIN, part);
       y -= LEADING;
@@ -193,7 +194,7 @@ final class CompletionCertificate {
     }
   }
 
-  private void write(PDType0Font font, float size, float x, String text) throws IOException {
+  private void write(SubsetFont font, float size, float x, String text) throws IOException {
     out.beginText();
     out.setFont(font, size);
     out.newLineAtOffset(x, y - size);
@@ -202,16 +203,15 @@ final class CompletionCertificate {
   }
 
   /** Breaks text into lines that fit, at spaces where possible, anywhere in a long hash or user agent. */
-  static List<String> wrap(SealFonts fonts, String text, PDType0Font font, float size, float maxWidth)
-      throws IOException {
-    String printable = fonts.printableIn(font, text);
-    float space = widthOf(fonts, " ", font, size);
+  static List<String> wrap(String text, SubsetFont font, float size, float maxWidth) {
+    String printable = SealFonts.printableIn(font, text);
+    float space = widthOf(" ", font, size);
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     // Widths add up glyph by glyph (no kerning, no substitution), so a line's width is kept as a sum.
     float currentWidth = 0;
     for (String word : printable.split(" ", -1)) {
-      float wordWidth = widthOf(fonts, word, font, size);
+      float wordWidth = widthOf(word, font, size);
       float candidateWidth = current.length() == 0 ? wordWidth : currentWidth + space + wordWidth;
       if (candidateWidth <= maxWidth) {
         if (current.length() > 0) {
@@ -229,12 +229,12 @@ final class CompletionCertificate {
       float restWidth = wordWidth;
       while (restWidth > maxWidth && rest.length() > 1) {
         int cut = rest.length() - 1;
-        while (cut > 1 && widthOf(fonts, rest.substring(0, cut), font, size) > maxWidth) {
+        while (cut > 1 && widthOf(rest.substring(0, cut), font, size) > maxWidth) {
           cut = Math.max(1, cut * 3 / 4);
         }
         lines.add(rest.substring(0, cut));
         rest = rest.substring(cut);
-        restWidth = widthOf(fonts, rest, font, size);
+        restWidth = widthOf(rest, font, size);
       }
       current.append(rest);
       currentWidth = restWidth;
@@ -245,8 +245,8 @@ final class CompletionCertificate {
     return lines;
   }
 
-  private static float widthOf(SealFonts fonts, String text, PDType0Font font, float size) throws IOException {
-    return fonts.stringWidth(font, text) / 1000 * size;
+  private static float widthOf(String text, SubsetFont font, float size) {
+    return SealFonts.stringWidth(font, text) / 1000 * size;
   }
 
   private static String time(Instant instant) {
@@ -257,9 +257,11 @@ final class CompletionCertificate {
     return value == null || value.isBlank() ? "-" : value;
   }
 
-  static Calendar calendar(Instant instant) {
-    GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-    calendar.setTimeInMillis(instant.toEpochMilli());
-    return calendar;
+  /**
+   * The instant as a PDF date in UTC, "D:20250301100000+00'00'": what PDFBox's date setters write for
+   * a UTC calendar, without their String.format and SimpleDateFormat for each date.
+   */
+  static String pdfDate(Instant instant) {
+    return PDF_DATE.format(instant);
   }
 }

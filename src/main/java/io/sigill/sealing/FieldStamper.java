@@ -14,7 +14,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.util.Matrix;
 
@@ -81,26 +80,70 @@ final class FieldStamper {
         if (png != null) {
           drawImage(out, field, png);
         } else {
-          PDType0Font script = fonts.script();
+          SubsetFont script = fonts.script();
           String value = field.value() == null ? "" : field.value();
-          drawText(fonts, out, field, SealFonts.canShow(script, value) ? script : fonts.sans(value), value, 0.8f);
+          drawText(out, field, SealFonts.canShow(script, value) ? script : fonts.sans(value), value, 0.8f);
         }
       }
       case DATE_SIGNED -> {
         String date = dateSigned(field.value());
-        drawText(fonts, out, field, fonts.sans(date), date, 0.6f);
+        drawText(out, field, fonts.sans(date), date, 0.6f);
       }
-      case TEXT -> drawText(fonts, out, field, fonts.sans(field.value()), field.value(), 0.6f);
+      case TEXT -> drawText(out, field, fonts.sans(field.value()), field.value(), 0.6f);
       case CHECKBOX -> drawCheckbox(out, field, Boolean.parseBoolean(field.value()));
     }
   }
 
   static String dateSigned(String value) {
+    String plain = plainUtcDateSigned(value);
+    if (plain != null) {
+      return plain;
+    }
     try {
       return DATE_SIGNED.format(Instant.parse(value));
     } catch (DateTimeParseException | NullPointerException e) {
       return value == null ? "" : value;
     }
+  }
+
+  /**
+   * {@link #dateSigned} of the form signing dates are stored in ("2025-03-01T10:02:00Z", perhaps
+   * with a fraction of a second), read off the text: a DateTimeFormatter parse costs more than the
+   * rest of a date field's stamp. Null for any other form, or a date or time out of range (such as a
+   * leap second), which the full parse handles as before.
+   */
+  private static String plainUtcDateSigned(String value) {
+    if (value == null || value.length() < 20 || value.length() > 30 || value.charAt(value.length() - 1) != 'Z'
+        || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T' || value.charAt(13) != ':'
+        || value.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(value, 0, 4);
+    int month = digits(value, 5, 7);
+    int day = digits(value, 8, 10);
+    int hour = digits(value, 11, 13);
+    int minute = digits(value, 14, 16);
+    int second = digits(value, 17, 19);
+    boolean fraction = value.length() == 20
+        || value.length() >= 22 && value.charAt(19) == '.' && digits(value, 20, value.length() - 1) >= 0;
+    if (!fraction || year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    return value.substring(0, 10) + " " + value.substring(11, 16) + " UTC";
+  }
+
+  /** The decimal number of the characters from start to end, or -1 unless all are ASCII digits. */
+  private static int digits(String text, int start, int end) {
+    int n = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   private void drawImage(PDPageContentStream out, FieldStamp field, byte[] png) throws IOException {
@@ -112,19 +155,19 @@ final class FieldStamper {
     out.drawImage(xobject, field.x() + (field.width() - w) / 2, field.y() + (field.height() - h) / 2, w, h);
   }
 
-  private static void drawText(SealFonts fonts, PDPageContentStream out, FieldStamp field, PDType0Font font,
+  private static void drawText(PDPageContentStream out, FieldStamp field, SubsetFont font,
       String text, float heightShare) throws IOException {
-    String shown = fonts.printableIn(font, text).strip();
+    String shown = SealFonts.printableIn(font, text).strip();
     if (shown.isEmpty()) {
       return;
     }
     float size = field.height() * heightShare;
-    float width = fonts.stringWidth(font, shown) / 1000 * size;
+    float width = SealFonts.stringWidth(font, shown) / 1000 * size;
     if (width > field.width() * 0.96f) {
       size = size * field.width() * 0.96f / width;
-      width = fonts.stringWidth(font, shown) / 1000 * size;
+      width = SealFonts.stringWidth(font, shown) / 1000 * size;
     }
-    float descent = Math.abs(font.getFontDescriptor().getDescent()) / 1000 * size;
+    float descent = Math.abs(font.typeface().descent()) / 1000 * size;
     float baseline = field.y() + (field.height() - size) / 2 + descent;
     out.beginText();
     out.setNonStrokingColor(INK_R, INK_G, INK_B);

@@ -6,12 +6,16 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Hashtable;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAlgorithmProtection;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
@@ -22,15 +26,11 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.SignerInformation;
@@ -51,30 +51,19 @@ final class PadesSignature {
 
   private final SealKey key;
   private final TimeStampClient timeStamps;
-  private final String algorithm;
-  private final Attribute signingCertificate;
-  private final JcaCertStore certificates;
-  private final X509CertificateHolder signer;
-  private final P256Signer p256;
+  private final SigningMaterial material;
 
   /**
-   * Prepares what every seal with this key shares (the certificate attributes and chain); one
-   * instance serves seals running at once.
+   * One instance serves seals running at once; what they share with the key is prepared once per
+   * key ({@link SealKey#signing()}).
    *
    * @param timeStamps null for B-B (no time-stamp authority configured)
+   * @throws IllegalStateException when the seal certificate cannot be used
    */
   PadesSignature(SealKey key, TimeStampClient timeStamps) {
     this.key = key;
     this.timeStamps = timeStamps;
-    this.algorithm = "EC".equals(key.privateKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-    this.p256 = P256Signer.forKey(key.privateKey());
-    try {
-      this.signingCertificate = signingCertificateV2(key.certificate());
-      this.certificates = new JcaCertStore(key.chain());
-      this.signer = new JcaX509CertificateHolder(key.certificate());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("The seal certificate cannot be used: " + e.getClass().getSimpleName(), e);
-    }
+    this.material = key.signing();
   }
 
   /**
@@ -88,7 +77,7 @@ final class PadesSignature {
     try {
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
       generator.addSignerInfoGenerator(signerInfo(signedRangesSha256));
-      generator.addCertificates(certificates);
+      generator.addCertificates(material.certificates);
       // Detached: no content is written; the message digest attribute comes from the digest given.
       CMSSignedData signed = generator.generate(new CMSAbsentContent(), false);
       if (timeStamps != null) {
@@ -101,17 +90,36 @@ final class PadesSignature {
   }
 
   private SignerInfoGenerator signerInfo(byte[] digest) throws OperatorCreationException {
-    CMSAttributeTableGenerator signedAttributes = parameters -> {
-      @SuppressWarnings("unchecked")
-      Map<Object, Object> params = parameters;
-      AttributeTable table = new DefaultSignedAttributeTableGenerator(new AttributeTable(new DERSet(signingCertificate)))
-          .getAttributes(params);
-      // PAdES baseline forbids the CMS signing-time: the claimed time is /M in the signature dictionary.
-      return table.remove(CMSAttributes.signingTime);
-    };
+    SigningMaterial m = material;
     return new SignerInfoGeneratorBuilder(precomputed(digest))
-        .setSignedAttributeGenerator(signedAttributes)
-        .build(p256 != null ? p256.contentSigner() : new JcaContentSignerBuilder(algorithm).build(key.privateKey()), signer);
+        .setSignedAttributeGenerator(this::signedAttributes)
+        .build(m.p256 != null ? m.p256.contentSigner() : new JcaContentSignerBuilder(m.algorithm).build(key.privateKey()),
+            m.signer);
+  }
+
+  /**
+   * The signed attributes BouncyCastle's default generator makes (content type, message digest,
+   * algorithm protection) and the signing certificate, without the CMS signing-time: PAdES baseline
+   * forbids it (the claimed time is /M in the signature dictionary). Made here rather than by the
+   * default generator and then removed, which formatted a time per seal only to drop it.
+   */
+  private AttributeTable signedAttributes(Map<?, ?> parameters) {
+    Hashtable<ASN1ObjectIdentifier, Attribute> attributes = new Hashtable<>();
+    attributes.put(PKCSObjectIdentifiers.id_aa_signingCertificateV2, material.signingCertificate);
+    ASN1ObjectIdentifier contentType =
+        ASN1ObjectIdentifier.getInstance(parameters.get(CMSAttributeTableGenerator.CONTENT_TYPE));
+    if (contentType != null) {
+      attributes.put(CMSAttributes.contentType, new Attribute(CMSAttributes.contentType, new DERSet(contentType)));
+    }
+    byte[] messageDigest = (byte[]) parameters.get(CMSAttributeTableGenerator.DIGEST);
+    attributes.put(CMSAttributes.messageDigest,
+        new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(messageDigest))));
+    attributes.put(CMSAttributes.cmsAlgorithmProtect, new Attribute(CMSAttributes.cmsAlgorithmProtect,
+        new DERSet(new CMSAlgorithmProtection(
+            (AlgorithmIdentifier) parameters.get(CMSAttributeTableGenerator.DIGEST_ALGORITHM_IDENTIFIER),
+            CMSAlgorithmProtection.SIGNATURE,
+            (AlgorithmIdentifier) parameters.get(CMSAttributeTableGenerator.SIGNATURE_ALGORITHM_IDENTIFIER)))));
+    return new AttributeTable(attributes);
   }
 
   /** Hands BouncyCastle the SHA-256 the caller computed, in place of digesting content itself. */

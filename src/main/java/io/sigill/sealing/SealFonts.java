@@ -4,34 +4,29 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The two fonts shipped in {@code resources/fonts} (licences beside them): Kristi (SIL OFL 1.1) for
- * typed signatures and initials, DejaVu Sans (Bitstream Vera licence) for everything else. Embedded
- * as subsets, so a seal does not depend on fonts installed where the PDF is opened.
+ * The fonts of one seal, from the two shipped in {@code resources/fonts} (licences beside them):
+ * Kristi (SIL OFL 1.1) for typed signatures and initials, DejaVu Sans (Bitstream Vera licence) for
+ * everything else. Embedded as subsets ({@link SubsetFont}), so a seal does not depend on fonts
+ * installed where the PDF is opened.
  *
- * <p>Parsing a TrueType file costs more than the rest of a small seal, so parsed fonts are kept in a
- * pool and reused. A parsed font is not safe to share between threads (it reads its tables lazily
- * and caches glyphs), so each seal borrows its own and gives it back when closed, which must be
- * after the document was saved: subsetting at save reads the font.
+ * <p>What a seal needs of a font file is learned once per process and shared by seals running at
+ * once: the glyphs, widths and descriptor ({@link Typeface}) and the parts its subsets are written
+ * from ({@link FontProgram}). No seal parses a font.
  *
- * <p>DejaVu Sans has over 6,000 glyphs, and PDFBox works through all of their widths each time it
- * loads the font into a document. Text in Latin, Greek and Cyrillic script (nearly all of it) is
- * therefore set in a cut of DejaVu Sans made once per process with only those scripts and common
- * punctuation and symbols; text with any other character uses the whole font.
+ * <p>Text in Latin, Greek and Cyrillic script (nearly all of it) is set in a cut of DejaVu Sans made
+ * once per process with only those scripts and common punctuation and symbols (about 1,600 of its
+ * 6,253 glyphs: a subset keeps the glyph ids of its file, so its metrics and glyph offsets run up to
+ * the highest id shown); text with any other character uses the whole font.
  */
-final class SealFonts implements AutoCloseable {
+final class SealFonts {
 
   /** Unicode ranges of the cut of DejaVu Sans used for most text. */
   static final int[][] SANS_CORE_RANGES = {
@@ -46,147 +41,107 @@ final class SealFonts implements AutoCloseable {
     {0x2190, 0x21FF}, // Arrows
   };
 
-  private static final FontPool SCRIPT = new FontPool(() -> read("/fonts/Kristi.ttf"));
-  private static final FontPool SANS = new FontPool(() -> read("/fonts/DejaVuSans.ttf"));
-  private static final FontPool SANS_CORE = new FontPool(() -> cut(SANS.file(), SANS_CORE_RANGES));
+  private static final FontFile SCRIPT = new FontFile(() -> read("/fonts/Kristi.ttf"));
+  private static final FontFile SANS = new FontFile(() -> read("/fonts/DejaVuSans.ttf"));
+  private static final FontFile SANS_CORE = new FontFile(() -> cut(SANS.file(), SANS_CORE_RANGES));
 
   private final PDDocument document;
-  private final Loaded script = new Loaded(SCRIPT);
-  private final Loaded sans = new Loaded(SANS);
-  private final Loaded sansCore = new Loaded(SANS_CORE);
+  private SubsetFont script;
+  private SubsetFont sans;
+  private SubsetFont sansCore;
 
   SealFonts(PDDocument document) {
     this.document = document;
   }
 
-  /** Loaded on first use: a document with no typed signature does not carry the script font. */
-  PDType0Font script() throws IOException {
-    return script.font(document);
+  /** Made on first use: a document with no typed signature does not carry the script font. */
+  SubsetFont script() throws IOException {
+    if (script == null) {
+      script = SubsetFont.create(document, SCRIPT);
+    }
+    return script;
   }
 
   /** The sans font for text in Latin, Greek or Cyrillic script (labels, dates, hashes). */
-  PDType0Font sans() throws IOException {
-    return sansCore.font(document);
+  SubsetFont sans() throws IOException {
+    if (sansCore == null) {
+      sansCore = SubsetFont.create(document, SANS_CORE);
+    }
+    return sansCore;
   }
 
   /** The sans font for this text: the cut when it has every character, otherwise the whole font. */
-  PDType0Font sans(String text) throws IOException {
-    PDType0Font core = sans();
-    boolean covered = text == null || text.codePoints()
-        .allMatch(cp -> Character.isISOControl(cp) || Character.isWhitespace(cp) || hasGlyph(sansCore, cp));
-    return covered ? core : sans.font(document);
+  SubsetFont sans(String text) throws IOException {
+    Typeface core = SANS_CORE.typeface();
+    if (text != null) {
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        if (!Character.isISOControl(cp) && !Character.isWhitespace(cp) && !core.hasGlyph(cp)) {
+          if (sans == null) {
+            sans = SubsetFont.create(document, SANS);
+          }
+          return sans;
+        }
+        i += Character.charCount(cp);
+      }
+    }
+    return sans();
   }
 
   /**
-   * {@link #printable(PDType0Font, String)} for a font of this seal, with what the font has for each
-   * character looked up once per process rather than per seal.
+   * Keeps only what the font can show, so a stray control or emoji character cannot abort a seal:
+   * controls become spaces, characters without a glyph are left out.
    */
-  String printableIn(PDType0Font font, String text) {
-    Loaded loaded = loadedOf(font);
-    if (loaded == null) {
-      return printable(font, text);
+  static String printableIn(SubsetFont font, String text) {
+    if (text == null) {
+      return "";
     }
-    StringBuilder out = new StringBuilder();
-    (text == null ? "" : text).codePoints()
-        .map(cp -> Character.isISOControl(cp) ? ' ' : cp)
-        .filter(cp -> cp == ' ' || hasGlyph(loaded, cp))
-        .forEach(out::appendCodePoint);
+    Typeface typeface = font.typeface();
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (Character.isISOControl(cp)) {
+        out.append(' ');
+      } else if (cp == ' ' || typeface.hasGlyph(cp)) {
+        out.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
     return out.toString();
   }
 
   /**
-   * The same as {@code font.getStringWidth(text)} (glyph widths summed in order, in thousandths of
-   * the font size), with each character's width looked up once per process for a font of this seal.
+   * The text's width in thousandths of the font size: the glyphs' widths summed in order (no
+   * kerning, no substitution), as PDFBox's {@code getStringWidth} gives it.
+   *
+   * @throws IllegalArgumentException for a character the font has no glyph for
    */
-  float stringWidth(PDType0Font font, String text) throws IOException {
-    Loaded loaded = loadedOf(font);
-    if (loaded == null) {
-      return font.getStringWidth(text);
-    }
+  static float stringWidth(SubsetFont font, String text) {
+    Typeface typeface = font.typeface();
     float width = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
-      float w = loaded.pool.glyphs.width(font, cp);
-      if (!(w >= 0)) {
-        // A character the cache does not answer for (no glyph, or beyond the BMP): PDFBox decides, and fails as before.
-        return font.getStringWidth(text);
+      int glyph = typeface.glyph(cp);
+      if (glyph == 0) {
+        throw new IllegalArgumentException(String.format("No glyph for U+%04X in font %s", cp, font.getName()));
       }
-      width += w;
+      width += typeface.width(glyph);
       i += Character.charCount(cp);
     }
     return width;
   }
 
-  private Loaded loadedOf(PDType0Font font) {
-    if (font == null) {
-      return null;
-    }
-    if (font == sansCore.font) {
-      return sansCore;
-    }
-    if (font == sans.font) {
-      return sans;
-    }
-    return font == script.font ? script : null;
-  }
-
-  private static boolean hasGlyph(Loaded loaded, int codePoint) {
-    float w = loaded.pool.glyphs.width(loaded.font, codePoint);
-    return w == Glyphs.UNCACHED ? hasUnicodeGlyph(loaded.font, codePoint) : w >= 0;
-  }
-
-  /** Gives the parsed fonts back for the next seal; call only once the document is saved or dropped. */
-  @Override
-  public void close() {
-    script.release();
-    sans.release();
-    sansCore.release();
-  }
-
-  /** Parsed cut sans fonts waiting in the pool (for tests). */
-  static int idleSansFonts() {
-    return SANS_CORE.idle();
-  }
-
   /** Whether every character of the text has a glyph in the font (a name in Cyrillic has none in Kristi). */
-  static boolean canShow(PDType0Font font, String text) {
-    try {
-      font.encode(text);
-      return text.codePoints().allMatch(cp -> hasGlyph(font, cp));
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
+  static boolean canShow(SubsetFont font, String text) {
+    Typeface typeface = font.typeface();
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (!typeface.hasGlyph(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
     }
-  }
-
-  private static boolean hasGlyph(PDType0Font font, int codePoint) {
-    return Character.isWhitespace(codePoint) || hasUnicodeGlyph(font, codePoint);
-  }
-
-  /**
-   * Whether the font maps this Unicode code point to a glyph. Not {@code PDFont.hasGlyph}: that takes
-   * a character code, which for these fonts is a glyph id, so it answered yes for any code point
-   * below the font's glyph count (Devanagari or Thai in DejaVu Sans, which then failed the seal).
-   */
-  static boolean hasUnicodeGlyph(PDType0Font font, int codePoint) {
-    if (!(font.getDescendantFont() instanceof PDCIDFontType2 cidFont)) {
-      throw new IllegalStateException("The seal fonts are TrueType-based CID fonts");
-    }
-    try {
-      cidFont.encode(codePoint);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  /** Keeps only what the font can show, so a stray control or emoji character cannot abort a seal. */
-  static String printable(PDType0Font font, String text) {
-    StringBuilder out = new StringBuilder();
-    (text == null ? "" : text).codePoints()
-        .map(cp -> Character.isISOControl(cp) ? ' ' : cp)
-        .filter(cp -> cp == ' ' || hasUnicodeGlyph(font, cp))
-        .forEach(out::appendCodePoint);
-    return out.toString();
+    return true;
   }
 
   /** A font file with only the glyphs of the given Unicode ranges (and what they are built from). */
@@ -206,50 +161,18 @@ final class SealFonts implements AutoCloseable {
     }
   }
 
-  /** One font of one document: the parsed file borrowed from its pool and the PDF font made from it. */
-  private static final class Loaded {
-
-    private final FontPool pool;
-    private TrueTypeFont file;
-    private PDType0Font font;
-
-    Loaded(FontPool pool) {
-      this.pool = pool;
-    }
-
-    PDType0Font font(PDDocument document) throws IOException {
-      if (font == null) {
-        if (file == null) {
-          file = pool.borrow();
-        }
-        font = PDType0Font.load(document, file, true);
-      }
-      return font;
-    }
-
-    void release() {
-      pool.giveBack(file);
-      file = null;
-      font = null;
-    }
-  }
-
   /**
-   * Parsed copies of one font file, each used by one seal at a time. Grows to the number of seals
-   * running at once; beyond {@link #MAX_IDLE} idle copies, returned ones are closed instead of kept.
+   * One shipped font file and what seals learn from it, once per process: the file is read (or
+   * made) on first use, and so are its {@link Typeface} and {@link FontProgram}.
    */
-  static final class FontPool {
-
-    static final int MAX_IDLE = 4;
+  static final class FontFile {
 
     private final Supplier<byte[]> source;
     private volatile byte[] file;
-    final Glyphs glyphs = new Glyphs();
-    private final ConcurrentLinkedDeque<TrueTypeFont> idle = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
+    private volatile Typeface typeface;
+    private volatile FontProgram program;
 
-    /** @param source the font file, read (or made) on first use */
-    FontPool(Supplier<byte[]> source) {
+    FontFile(Supplier<byte[]> source) {
       this.source = source;
     }
 
@@ -266,90 +189,33 @@ final class SealFonts implements AutoCloseable {
       return bytes;
     }
 
-    TrueTypeFont borrow() throws IOException {
-      TrueTypeFont font = idle.pollFirst();
-      if (font != null) {
-        idleCount.decrementAndGet();
-        return font;
+    /** Learned from the file parsed once (the parsed font is dropped afterwards). */
+    Typeface typeface() throws IOException {
+      Typeface known = typeface;
+      if (known == null) {
+        synchronized (this) {
+          if (typeface == null) {
+            try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file()))) {
+              typeface = Typeface.of(font);
+            }
+          }
+          known = typeface;
+        }
       }
-      TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(file()));
-      // No glyph substitution: Kristi has none that PDFBox applies, and DejaVu's fi/fl ligatures
-      // would cost a GSUB pass per line and make drawn text differ from the widths we measure.
-      parsed.setEnableGsub(false);
-      return parsed;
+      return known;
     }
 
-    void giveBack(TrueTypeFont font) {
-      if (font == null) {
-        return;
+    FontProgram program() {
+      FontProgram known = program;
+      if (known == null) {
+        synchronized (this) {
+          if (program == null) {
+            program = new FontProgram(file());
+          }
+          known = program;
+        }
       }
-      if (idleCount.incrementAndGet() <= MAX_IDLE) {
-        idle.offerFirst(font);
-      } else {
-        idleCount.decrementAndGet();
-        closeQuietly(font);
-      }
-    }
-
-    int idle() {
-      return idleCount.get();
-    }
-
-    private static void closeQuietly(TrueTypeFont font) {
-      try {
-        font.close();
-      } catch (IOException e) {
-        // In memory: nothing to release that the garbage collector does not.
-      }
-    }
-  }
-
-  /**
-   * What one font file has for each character of the Basic Multilingual Plane: its width (as
-   * PDFBox gives it for a one-character string, in thousandths of the font size) or no glyph. The
-   * same for every document the file is loaded into (it depends on the file alone), so learned once
-   * per process from whichever seal asks first. Filled in blocks of 256 characters; two seals
-   * learning the same character at once write the same value.
-   */
-  static final class Glyphs {
-
-    static final float NO_GLYPH = -1f;
-    static final float UNCACHED = -2f;
-    private static final int BLOCK = 256;
-
-    private final AtomicReferenceArray<float[]> blocks = new AtomicReferenceArray<>(0x10000 / BLOCK);
-
-    /** The width, {@link #NO_GLYPH}, or {@link #UNCACHED} for a character beyond the BMP or that PDFBox cannot measure. */
-    float width(PDType0Font font, int codePoint) {
-      if (codePoint < 0 || codePoint >= 0x10000) {
-        return UNCACHED;
-      }
-      int b = codePoint / BLOCK;
-      float[] block = blocks.get(b);
-      if (block == null) {
-        float[] fresh = new float[BLOCK];
-        java.util.Arrays.fill(fresh, Float.NaN);
-        blocks.compareAndSet(b, null, fresh);
-        block = blocks.get(b);
-      }
-      float w = block[codePoint % BLOCK];
-      if (Float.isNaN(w)) {
-        w = measure(font, codePoint);
-        block[codePoint % BLOCK] = w;
-      }
-      return w;
-    }
-
-    private static float measure(PDType0Font font, int codePoint) {
-      if (!hasUnicodeGlyph(font, codePoint)) {
-        return NO_GLYPH;
-      }
-      try {
-        float w = font.getStringWidth(new String(Character.toChars(codePoint)));
-        return w >= 0 ? w : UNCACHED;
-      } catch (IOException | IllegalArgumentException e) {
-        return UNCACHED;
-      }
+      return known;
     }
   }
 

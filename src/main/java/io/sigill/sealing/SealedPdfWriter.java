@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.pdfbox.Loader;
@@ -89,15 +87,7 @@ final class SealedPdfWriter {
 
   /** Bytes reserved for the CMS: the chain it carries plus a margin (the hex in the PDF takes twice as many). */
   static int signatureSize(SealKey key, boolean timestamped) {
-    int chain = 0;
-    try {
-      for (X509Certificate certificate : key.chain()) {
-        chain += certificate.getEncoded().length;
-      }
-    } catch (CertificateEncodingException e) {
-      throw new IllegalStateException("The seal certificate cannot be encoded", e);
-    }
-    int size = Math.max(MIN_SIGNATURE_SIZE, chain + SIGNATURE_MARGIN);
+    int size = Math.max(MIN_SIGNATURE_SIZE, key.signing().chainLength + SIGNATURE_MARGIN);
     return timestamped ? size + TIME_STAMP_SIZE : size;
   }
 
@@ -144,8 +134,8 @@ final class SealedPdfWriter {
       return null;
     }
     SealSpool sealed = new SealSpool("sigill-sealed-", memoryLimit, source.size() + FIRST_BUFFER + signatureSize * 2L);
-    try (document; SealFonts fonts = new SealFonts(document)) {
-      decorate(document, fonts, input, sealedAt);
+    try (document) {
+      decorate(document, input, sealedAt);
       String sha256 = sign(document, sealed, input, sealedAt);
       return new SealedDocument(sealed, sha256, sealed.size(), sealedAt, timeStamps != null);
     } catch (IllegalArgumentException e) {
@@ -196,24 +186,23 @@ final class SealedPdfWriter {
   /** The first revision: stamps, certificate, trail, saved in full (dropping the upload's incremental history). */
   private static void stamp(SealSpool source, SealSpool stamped, SealingInput input, Instant sealedAt)
       throws IOException {
-    // The fonts close after the document is saved: subsetting at save still reads them.
-    try (PDDocument document = Loader.loadPDF(source.read()); SealFonts fonts = new SealFonts(document);
-        OutputStream out = stamped.output()) {
+    try (PDDocument document = Loader.loadPDF(source.read()); OutputStream out = stamped.output()) {
       // The seal replaces any protection: a sealed document must open for everyone who verifies it.
       document.setAllSecurityToBeRemoved(true);
-      decorate(document, fonts, input, sealedAt);
+      decorate(document, input, sealedAt);
       document.save(out);
     }
   }
 
   /** What the seal adds besides the signature: the stamped fields, the certificate with the trail, the transaction id. */
-  private static void decorate(PDDocument document, SealFonts fonts, SealingInput input, Instant sealedAt)
-      throws IOException {
+  private static void decorate(PDDocument document, SealingInput input, Instant sealedAt) throws IOException {
+    // The fonts embed their subsets when the document is saved.
+    SealFonts fonts = new SealFonts(document);
     new FieldStamper(document, fonts).stamp(input.fields());
     new CompletionCertificate(document, fonts).append(input, sealedAt);
     PDDocumentInformation info = document.getDocumentInformation();
     info.setCustomMetadataValue(TRANSACTION_KEY, input.transactionId());
-    info.setModificationDate(CompletionCertificate.calendar(sealedAt));
+    info.getCOSObject().setString(COSName.MOD_DATE, CompletionCertificate.pdfDate(sealedAt));
   }
 
   /**
@@ -228,9 +217,9 @@ final class SealedPdfWriter {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
-      signature.setName(commonName(key.certificate().getSubjectX500Principal().getName()));
+      signature.setName(key.signing().signerName);
       signature.setReason("Sealed by Sigill, transaction " + input.transactionId());
-      signature.setSignDate(CompletionCertificate.calendar(sealedAt));
+      signature.getCOSObject().setString(COSName.M, CompletionCertificate.pdfDate(sealedAt));
       certifyNoChanges(document, signature);
       options.setPreferredSignatureSize(signatureSize);
       document.addSignature(signature, options);
