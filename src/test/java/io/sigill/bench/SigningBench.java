@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigill.mysql.MySqlAvailable;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -119,12 +123,18 @@ class SigningBench {
     // slow stretch of the database) falls on both alike rather than on whichever ran at the time.
     long signingNanos = 0;
     long bareNanos = 0;
+    CpuTime signingCpu = new CpuTime();
+    CpuTime bareCpu = new CpuTime();
     int perRound = N / ROUNDS;
     for (int round = 0; round < ROUNDS; round++) {
       String prefix = run + "r" + round + "-";
+      CpuTime.Mark cpu = CpuTime.mark();
       long s = runAll(perRound, i -> signing(prefix, i, pdf, creates, signs));
       awaitNoExecutableJobs();
+      signingCpu.add(cpu);
+      cpu = CpuTime.mark();
       long b = runAll(perRound, i -> bare(bareCalls));
+      bareCpu.add(cpu);
       signingNanos += s;
       bareNanos += b;
       System.out.printf("BENCH round %d: signing %.2f/s, bare %.2f/s, ratio %.2f%n", round + 1, perRound / (s / 1e9),
@@ -144,6 +154,65 @@ class SigningBench {
     System.out.printf("BENCH bare_engine.completed_per_s=%.2f (REST call p50=%.1f ms p95=%.1f ms)%n", bareRate,
         pct(bareCalls, 50), pct(bareCalls, 95));
     System.out.printf("BENCH ratio signing/bare=%.2f (goal >= 0.5)%n", signingRate / bareRate);
+    // CPU spent per request, this JVM (server and bench client) and the database server: less
+    // moved by other load on the machine than the rates, and the reason for them on 2 cores.
+    int perSide = perRound * ROUNDS;
+    System.out.printf("BENCH cpu_ms per signing request: jvm=%.1f db=%s; per bare instance: jvm=%.1f db=%s%n",
+        signingCpu.jvmMs() / perSide, signingCpu.dbMs(perSide), bareCpu.jvmMs() / perSide, bareCpu.dbMs(perSide));
+  }
+
+  /** Process CPU time of this JVM and, where /proc shows it, of the MariaDB/MySQL server. */
+  static final class CpuTime {
+
+    private long jvmNanos;
+    private long dbTicks;
+    private boolean dbKnown = true;
+
+    record Mark(long jvmNanos, long dbTicks) {}
+
+    static Mark mark() {
+      return new Mark(jvmNanos(), dbTicks());
+    }
+
+    void add(Mark from) {
+      jvmNanos += jvmNanos() - from.jvmNanos();
+      long db = dbTicks();
+      dbKnown &= db >= 0 && from.dbTicks() >= 0;
+      dbTicks += db - from.dbTicks();
+    }
+
+    double jvmMs() {
+      return jvmNanos / 1e6;
+    }
+
+    String dbMs(int per) {
+      return dbKnown ? String.format("%.1f", dbTicks * 10.0 / per) : "n/a";
+    }
+
+    private static long jvmNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** utime + stime of the database server in clock ticks (10 ms here), or -1 when not found. */
+    private static long dbTicks() {
+      try (var dirs = Files.list(Path.of("/proc"))) {
+        for (Path dir : (Iterable<Path>) dirs::iterator) {
+          Path comm = dir.resolve("comm");
+          if (!dir.getFileName().toString().chars().allMatch(Character::isDigit) || !Files.isReadable(comm)) {
+            continue;
+          }
+          String name = Files.readString(comm).strip();
+          if (name.equals("mariadbd") || name.equals("mysqld")) {
+            String stat = Files.readString(dir.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      }
+      return -1;
+    }
   }
 
   private void signing(String run, int i, byte[] pdf, List<Long> creates, List<Long> signs) {
