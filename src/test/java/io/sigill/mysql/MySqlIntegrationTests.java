@@ -1,6 +1,7 @@
 package io.sigill.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sigill.identity.Org;
 import io.sigill.identity.OrgRepository;
@@ -9,13 +10,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -96,6 +106,50 @@ class MySqlIntegrationTests {
     var historic = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(historic.getBusinessKey()).isEqualTo("tx-" + key);
     assertThat(historic.getEndTime()).isNotNull();
+  }
+
+  /**
+   * The driver sends the engine's batches rewritten (rewriteBatchedStatements): the row counts of
+   * its updates must still come back, or a lost update would go unnoticed.
+   */
+  @Test
+  void aConcurrentUpdateOfTheSameVariableIsStillAnOptimisticLockingConflict() throws Exception {
+    String key = "mysql-conflict-" + UUID.randomUUID().toString().substring(0, 8);
+    repositoryService.createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+        .camundaHistoryTimeToLive(1).startEvent().userTask("wait").name("Wait").endEvent().done()).deploy();
+    String instance = runtimeService.startProcessInstanceByKey(key, Map.of("counter", 0)).getId();
+    CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+    CountDownLatch read = new CountDownLatch(1);
+    CountDownLatch otherWrote = new CountDownLatch(1);
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> slow = thread.submit(() -> commands.execute(context -> {
+        ExecutionEntity execution = context.getExecutionManager().findExecutionById(instance);
+        execution.getVariable("counter");
+        read.countDown();
+        await(otherWrote);
+        execution.setVariable("counter", 1);
+        return null;
+      }));
+      assertThat(read.await(30, TimeUnit.SECONDS)).isTrue();
+      runtimeService.setVariable(instance, "counter", 2);
+      otherWrote.countDown();
+
+      assertThatThrownBy(() -> slow.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(OptimisticLockingException.class);
+      assertThat(runtimeService.getVariable(instance, "counter")).isEqualTo(2);
+    } finally {
+      thread.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
