@@ -60,7 +60,8 @@ final class PngRows implements AutoCloseable {
     if (depth != 8 || colourType != 2 && colourType != 6 || !plain || width == 0 || height == 0) {
       return null;
     }
-    if (width * height > maxPixels) {
+    // Unsigned: two sizes of up to 2^32 - 1 can multiply past a long's sign bit.
+    if (Long.compareUnsigned(width * height, maxPixels) > 0) {
       throw new IllegalArgumentException("A drawn signature is not a PNG image of a usable size");
     }
     // Chunks up to the image data: a profile or a transparency colour would change the pixels ImageIO gives.
