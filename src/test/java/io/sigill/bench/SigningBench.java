@@ -76,9 +76,10 @@ class SigningBench {
   static final int CLIENTS = Integer.getInteger("bench.signing.clients", 4);
   static final int ROUNDS = Integer.getInteger("bench.signing.rounds", 2);
   // The JIT keeps making both sides faster for dozens of requests, the signing side (far more code:
-  // PDF sealing, templates, JPA) longer: after 16 a first round of 60 was still a third slower than
-  // the second. Each side gets this many before anything is measured.
-  static final int WARMUP = 40;
+  // PDF sealing, templates, JPA) longer, and its compiler threads take CPU from whatever runs then:
+  // after 16, and still after 40, the first measured round of signing was 30-40% slower than the
+  // second. Each side gets this many before anything is measured.
+  static final int WARMUP = Integer.getInteger("bench.signing.warmup", 100);
   // Waiting for the job executor to run dry between phases.
   static final long POLL_MS = 15;
   static final Pattern TOKEN = Pattern.compile("/sign/([A-Za-z0-9_-]{43})");
