@@ -6,16 +6,21 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Erasable personal data: values are AES-256-GCM encrypted under a key per data subject
@@ -34,8 +39,27 @@ class SubjectKeys {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+  /** How many subjects' keys are kept for encrypting, and for how long (erasure evicts at once). */
+  private static final int KEYS_KEPT = 10_000;
+  private static final long KEPT_NANOS = TimeUnit.MINUTES.toNanos(10);
+
   private final AuditDatabase db;
   private final SecureRandom random = new SecureRandom();
+  /**
+   * Keys of recent subjects, for encrypting only: a signing request's steps encrypt under the same
+   * few subjects in transaction after transaction. A key enters once the transaction that read or
+   * made it has committed (a key made in a transaction that rolled back must never be used).
+   * Reading never uses it, so an erasure is effective for every reader at once; a node that still
+   * holds an erased key encrypts under a key that no longer exists anywhere else (unreadable).
+   */
+  private final Map<String, KeptKey> kept = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, KeptKey> eldest) {
+      return size() > KEYS_KEPT;
+    }
+  });
+
+  private record KeptKey(SecretKey key, long since) {}
 
   SubjectKeys(AuditDatabase db) {
     this.db = db;
@@ -48,8 +72,8 @@ class SubjectKeys {
     }
     // Looked up once per subject and transaction (an engine step may record many events of one subject).
     AuditTransaction tx = AuditTransaction.current();
-    Optional<SecretKey> key = tx == null ? keyFor(subjectId, true)
-        : tx.subjectKeys().computeIfAbsent(subjectId, s -> keyFor(s, true));
+    Optional<SecretKey> key = tx == null ? keyForEncrypting(subjectId)
+        : tx.subjectKeys().computeIfAbsent(subjectId, this::keyForEncrypting);
     if (key.isEmpty()) {
       return null;
     }
@@ -82,10 +106,36 @@ class SubjectKeys {
     if (tx != null) {
       tx.subjectKeys().remove(subjectId);
     }
+    kept.remove(subjectId);
+    afterCommit(() -> kept.remove(subjectId));
     Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
     db.insertIfMissing("INSERT INTO audit_subject_key (subject_id, key_bytes, created_at) VALUES (?, NULL, ?)",
         "subject_id = subject_id", subjectId, now);
     db.jdbc.update("UPDATE audit_subject_key SET key_bytes = NULL, erased_at = ? WHERE subject_id = ?", now, subjectId);
+  }
+
+  private Optional<SecretKey> keyForEncrypting(String subjectId) {
+    KeptKey known = kept.get(subjectId);
+    if (known != null && System.nanoTime() - known.since() < KEPT_NANOS) {
+      return Optional.of(known.key());
+    }
+    Optional<SecretKey> key = keyFor(subjectId, true);
+    key.ifPresent(k -> afterCommit(() -> kept.put(subjectId, new KeptKey(k, System.nanoTime()))));
+    return key;
+  }
+
+  /** Runs once the current transaction has committed; at once when there is none. */
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        action.run();
+      }
+    });
   }
 
   private Optional<SecretKey> keyFor(String subjectId, boolean create) {

@@ -14,12 +14,7 @@ interface SignerRepository extends JpaRepository<Signer, String> {
   @Query("select s from Signer s where s.id = ?1")
   Optional<Signer> lockById(String id);
 
-  // Written out: a JPQL string is translated once and cached by Hibernate; a derived query is
-  // translated again on every call (it runs for each signing-order group of every request).
-  @Query("select s from Signer s where s.request.id = ?1 and s.signingOrder = ?2 order by s.position")
-  List<Signer> findByRequestIdAndSigningOrderOrderByPosition(String requestId, int signingOrder);
-
-  /** The distinct signing orders of a request, ascending: its signing groups. */
-  @Query("select distinct s.signingOrder from Signer s where s.request.id = ?1 order by s.signingOrder")
-  List<Integer> signingOrdersOf(String requestId);
+  /** Each signer of a request with their signing order: id, order; by order, then as the sender listed them. */
+  @Query("select s.id, s.signingOrder from Signer s where s.request.id = ?1 order by s.signingOrder, s.position")
+  List<Object[]> signingPlanOf(String requestId);
 }

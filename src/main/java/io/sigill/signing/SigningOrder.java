@@ -1,7 +1,12 @@
 package io.sigill.signing;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,34 +14,57 @@ import org.springframework.transaction.annotation.Transactional;
  * The collections of the two multi-instance subprocesses, looked up by id so that no list ever
  * becomes a process variable: {@code ${signingOrder.groups(signatureRequestId)}} and
  * {@code ${signingOrder.signers(signatureRequestId, signingGroup)}}.
+ *
+ * <p>The engine asks for them again at the start of every group. A request's signers and their
+ * order are fixed when it is sent, so its plan is read once (one query) and kept for the most
+ * recent requests; every node of a cluster may keep its own copy, as nothing in it ever changes.
  */
 @Component("signingOrder")
 public class SigningOrder {
 
-  private final SignatureRequestRepository requests;
-  private final SignerRepository signers;
+  private static final int PLANS_KEPT = 10_000;
 
-  SigningOrder(SignatureRequestRepository requests, SignerRepository signers) {
-    this.requests = requests;
+  private final SignerRepository signers;
+  private final Map<String, Map<Integer, List<String>>> plans = Collections.synchronizedMap(
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<Integer, List<String>>> eldest) {
+          return size() > PLANS_KEPT;
+        }
+      });
+
+  SigningOrder(SignerRepository signers) {
     this.signers = signers;
   }
 
   /** The distinct signing orders of a request, ascending: one group each. */
   @Transactional(readOnly = true)
   public List<Integer> groups(String signatureRequestId) {
-    // Asked again at the start of every group (the engine reads the collection per instance).
-    List<Integer> groups = signers.signingOrdersOf(signatureRequestId);
-    if (groups.isEmpty() && !requests.existsById(signatureRequestId)) {
-      throw new NoSuchElementException("No signature request " + signatureRequestId);
-    }
-    return groups;
+    return List.copyOf(plan(signatureRequestId).keySet());
   }
 
-  /** The ids of the signers of one group, who sign in parallel. */
+  /** The ids of the signers of one group, who sign in parallel, in the order the sender listed them. */
   @Transactional(readOnly = true)
   public List<String> signers(String signatureRequestId, Integer signingGroup) {
-    return signers.findByRequestIdAndSigningOrderOrderByPosition(signatureRequestId, signingGroup).stream()
-        .map(Signer::getId)
-        .toList();
+    return plan(signatureRequestId).getOrDefault(signingGroup, List.of());
+  }
+
+  private Map<Integer, List<String>> plan(String signatureRequestId) {
+    Map<Integer, List<String>> plan = plans.get(signatureRequestId);
+    if (plan != null) {
+      return plan;
+    }
+    Map<Integer, List<String>> byGroup = new TreeMap<>();
+    for (Object[] row : signers.signingPlanOf(signatureRequestId)) {
+      byGroup.computeIfAbsent((Integer) row[1], g -> new ArrayList<>()).add((String) row[0]);
+    }
+    if (byGroup.isEmpty()) {
+      // Not cached: every request has signers, so this one does not exist (yet, or any more).
+      throw new NoSuchElementException("No signature request " + signatureRequestId + " with signers");
+    }
+    byGroup.replaceAll((group, ids) -> List.copyOf(ids));
+    plan = Collections.unmodifiableMap(byGroup);
+    plans.put(signatureRequestId, plan);
+    return plan;
   }
 }

@@ -94,6 +94,24 @@ class AuditTrailTests {
   }
 
   @Test
+  void aSubjectKeyMadeInATransactionThatRolledBackIsNeverUsedAfterwards() {
+    String subject = "s-" + UUID.randomUUID();
+    String id = newTx();
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      trail.record(AuditEventType.SIGNER_OPENED, id, "org-a", Actor.signer(subject), Map.of(), "198.51.100.1", "Curl");
+      throw new IllegalStateException("rolled back");
+    })).hasMessage("rolled back");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_subject_key WHERE subject_id = ?", Integer.class,
+        "signer:" + subject)).isZero();
+
+    // Twice: the second may take the key from the ones kept for encrypting.
+    trail.record(AuditEventType.SIGNER_OPENED, id, "org-a", Actor.signer(subject), Map.of(), "198.51.100.2", "Curl");
+    trail.record(AuditEventType.SIGNER_OPENED, id, "org-a", Actor.signer(subject), Map.of(), "198.51.100.3", "Curl");
+
+    assertThat(reading.read(compliance, id).events()).extracting(e -> e.ip()).containsExactly("198.51.100.2", "198.51.100.3");
+  }
+
+  @Test
   void aChainKeepsItsOrgAndRefusesAnother() {
     String id = newTx();
     trail.record(AuditEventType.PROCESS_STARTED, id, null, Actor.SYSTEM, Map.of());
