@@ -61,6 +61,15 @@ public class Mailer {
     this.smtp = !smtpHost.isBlank();
   }
 
+  /**
+   * True when a mail leaves before the caller's transaction commits (an SMTP server is configured):
+   * whatever the mail refers to must then be committed first. Captured mail is recorded in the
+   * caller's transaction and goes nowhere else, so it commits or rolls back with what it refers to.
+   */
+  public boolean leavesBeforeCommit() {
+    return smtp;
+  }
+
   /** A file sent along with a mail (e.g. the completed PDF); not kept in the outbox. */
   public record Attachment(String fileName, String contentType, byte[] content) {}
 

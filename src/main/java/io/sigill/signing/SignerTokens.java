@@ -29,13 +29,19 @@ class SignerTokens {
   }
 
   /**
-   * Issues a token and commits its hash at once, before the mail carrying it goes out: should the
-   * step fail after the send, the emailed link still works (the retry then sends nothing).
+   * Issues a token. When the mail carrying it leaves before the step commits, its hash is committed
+   * at once, first: should the step fail after the send, the emailed link still works (the retry
+   * then sends nothing). Otherwise it commits with the step, as the mail does.
    */
-  String issue(String signerId, String requestId, Instant now) {
+  String issue(String signerId, String requestId, Instant now, boolean mailLeavesBeforeCommit) {
     String token = LinkTokens.generate();
     // A new row (its id is the hash): persisted, where save() would merge and select first.
-    ownTransaction.executeWithoutResult(s -> entities.persist(new SignerToken(hash(token), signerId, requestId, now)));
+    SignerToken row = new SignerToken(hash(token), signerId, requestId, now);
+    if (mailLeavesBeforeCommit) {
+      ownTransaction.executeWithoutResult(s -> entities.persist(row));
+    } else {
+      entities.persist(row);
+    }
     return token;
   }
 

@@ -106,7 +106,7 @@ class SigningSteps {
 
   private void sendLink(String key, String template, String subjectPrefix, Signer signer, SignatureRequest request,
       Instant now) {
-    String token = tokens.issue(signer.getId(), request.getId(), now);
+    String token = tokens.issue(signer.getId(), request.getId(), now, mailer.leavesBeforeCommit());
     Map<String, Object> vars = new HashMap<>();
     vars.put("signerName", signer.getName());
     vars.put("senderName", senderName(request));
