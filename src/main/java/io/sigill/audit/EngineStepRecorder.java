@@ -1,5 +1,6 @@
 package io.sigill.audit;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,20 @@ final class EngineStepRecorder {
   static final Set<String> UNRECORDED_PROCESSES = Set.of("audit-checkpoint");
   static final String ORG_VARIABLE = "orgId";
 
+  private static final int ORGS_KEPT = 10_000;
+
   private final AuditTrail trail;
+  /**
+   * The org of recent process instances. Once set, an instance's org is its chain's for good (the
+   * trail refuses events of another org), so it is read from the engine once, not for every step
+   * (which made the engine load the instance's variables in every command).
+   */
+  private final Map<String, String> orgs = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > ORGS_KEPT;
+    }
+  });
 
   EngineStepRecorder(AuditTrail trail) {
     this.trail = trail;
@@ -107,10 +121,24 @@ final class EngineStepRecorder {
    * per engine command, where asking the step's own execution would load the variables of every
    * scope on the way up (a query per scope, per step).
    */
-  private static String orgOf(ExecutionEntity execution) {
+  private String orgOf(ExecutionEntity execution) {
     ExecutionEntity instance = execution.getProcessInstance();
-    Object org = instance != null ? instance.getVariableLocal(ORG_VARIABLE) : execution.getVariable(ORG_VARIABLE);
-    return org instanceof String text && !text.isBlank() ? text : null;
+    if (instance == null) {
+      return orgIn(execution.getVariable(ORG_VARIABLE));
+    }
+    String known = orgs.get(instance.getId());
+    if (known != null) {
+      return known;
+    }
+    String org = orgIn(instance.getVariableLocal(ORG_VARIABLE));
+    if (org != null) {
+      orgs.put(instance.getId(), org);
+    }
+    return org;
+  }
+
+  private static String orgIn(Object variable) {
+    return variable instanceof String text && !text.isBlank() ? text : null;
   }
 
   private static String actor(String fallback) {
