@@ -77,9 +77,11 @@ class SigningBench {
   static final int ROUNDS = Integer.getInteger("bench.signing.rounds", 2);
   // The JIT keeps making both sides faster for dozens of requests, the signing side (far more code:
   // PDF sealing, templates, JPA) longer, and its compiler threads take CPU from whatever runs then:
-  // after 16, and still after 40, the first measured round of signing was 30-40% slower than the
-  // second. Each side gets this many before anything is measured.
+  // after 16, and still after 40 (or 100 in one block), the first measured round of signing was
+  // 20-40% slower than the second. Each side gets this many, in alternating rounds, before anything
+  // is measured.
   static final int WARMUP = Integer.getInteger("bench.signing.warmup", 100);
+  static final int WARMUP_ROUNDS = 4;
   // Waiting for the job executor to run dry between phases.
   static final long POLL_MS = 15;
   static final Pattern TOKEN = Pattern.compile("/sign/([A-Za-z0-9_-]{43})");
@@ -108,12 +110,16 @@ class SigningBench {
     repositoryService.createDeployment().addModelInstance("bench-baseline.bpmn", baseline).deploy();
     String run = UUID.randomUUID().toString().substring(0, 8);
 
-    // The same warmup for both sides; each measured phase starts once the job executor has nothing
-    // left to do (what one phase leaves behind, e.g. retention jobs of completed requests, must not
-    // run during the other's measurement).
-    runAll(WARMUP, i -> signing(run + "w", i, pdf, new ArrayList<>(), new ArrayList<>()));
-    runAll(WARMUP, i -> bare(new ArrayList<>()));
-    awaitNoExecutableJobs();
+    // The same warmup for both sides, alternating like the measured rounds (code both share, the
+    // engine's above all, is compiled for the mix rather than for whichever side came last); each
+    // measured phase starts once the job executor has nothing left to do (what one phase leaves
+    // behind, e.g. retention jobs of completed requests, must not run during the other's measurement).
+    for (int round = 0; round < WARMUP_ROUNDS; round++) {
+      String prefix = run + "w" + round + "-";
+      runAll(WARMUP / WARMUP_ROUNDS, i -> signing(prefix, i, pdf, new ArrayList<>(), new ArrayList<>()));
+      awaitNoExecutableJobs();
+      runAll(WARMUP / WARMUP_ROUNDS, i -> bare(new ArrayList<>()));
+    }
 
     linkWaits.clear();
     completionWaits.clear();
