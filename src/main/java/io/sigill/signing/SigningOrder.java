@@ -2,13 +2,13 @@ package io.sigill.signing;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.ConcurrentLruCache;
 
 /**
  * The collections of the two multi-instance subprocesses, looked up by id so that no list ever
@@ -25,13 +25,8 @@ public class SigningOrder {
   private static final int PLANS_KEPT = 10_000;
 
   private final SignerRepository signers;
-  private final Map<String, Map<Integer, List<String>>> plans = Collections.synchronizedMap(
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<Integer, List<String>>> eldest) {
-          return size() > PLANS_KEPT;
-        }
-      });
+  private final ConcurrentLruCache<String, Map<Integer, List<String>>> plans =
+      new ConcurrentLruCache<>(PLANS_KEPT, this::read);
 
   SigningOrder(SignerRepository signers) {
     this.signers = signers;
@@ -40,31 +35,25 @@ public class SigningOrder {
   /** The distinct signing orders of a request, ascending: one group each. */
   @Transactional(readOnly = true)
   public List<Integer> groups(String signatureRequestId) {
-    return List.copyOf(plan(signatureRequestId).keySet());
+    return List.copyOf(plans.get(signatureRequestId).keySet());
   }
 
   /** The ids of the signers of one group, who sign in parallel, in the order the sender listed them. */
   @Transactional(readOnly = true)
   public List<String> signers(String signatureRequestId, Integer signingGroup) {
-    return plan(signatureRequestId).getOrDefault(signingGroup, List.of());
+    return plans.get(signatureRequestId).getOrDefault(signingGroup, List.of());
   }
 
-  private Map<Integer, List<String>> plan(String signatureRequestId) {
-    Map<Integer, List<String>> plan = plans.get(signatureRequestId);
-    if (plan != null) {
-      return plan;
-    }
+  private Map<Integer, List<String>> read(String signatureRequestId) {
     Map<Integer, List<String>> byGroup = new TreeMap<>();
     for (Object[] row : signers.signingPlanOf(signatureRequestId)) {
       byGroup.computeIfAbsent((Integer) row[1], g -> new ArrayList<>()).add((String) row[0]);
     }
     if (byGroup.isEmpty()) {
-      // Not cached: every request has signers, so this one does not exist (yet, or any more).
+      // Thrown, so not kept: every request has signers, so this one does not exist (yet, or any more).
       throw new NoSuchElementException("No signature request " + signatureRequestId + " with signers");
     }
     byGroup.replaceAll((group, ids) -> List.copyOf(ids));
-    plan = Collections.unmodifiableMap(byGroup);
-    plans.put(signatureRequestId, plan);
-    return plan;
+    return Collections.unmodifiableMap(byGroup);
   }
 }

@@ -1,5 +1,10 @@
 package io.sigill.sealing;
 
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.sigill.audit.AuditTrail;
 import io.sigill.sealing.SealingInput.AuditLine;
 import io.sigill.sealing.SealingInput.FieldStamp;
 import io.sigill.sealing.SealingInput.FieldType;
@@ -15,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -182,6 +188,13 @@ public final class SealFixtures {
   }
 
   /** Seals without Spring or audit: the writer alone, as the benchmark uses it. */
+  /** A verifier whose audit trail knows no transaction (every sealed test PDF is "not known"). */
+  static SealVerifier verifierKnowingNoTrail() {
+    AuditTrail audit = mock(AuditTrail.class);
+    when(audit.export(anyString())).thenReturn(Optional.empty());
+    return new SealVerifier(audit);
+  }
+
   public static byte[] sealWithoutAudit(byte[] original, SealingInput input) throws IOException {
     try (SealedDocument sealed = new SealedPdfWriter(key(), null).write(new java.io.ByteArrayInputStream(original), input)) {
       return bytes(sealed);

@@ -2,11 +2,7 @@ package io.sigill.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import io.sigill.audit.AuditTrail;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -28,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -53,18 +48,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How a seal is made rather than what it contains: intermediate PDFs in memory or in temporary
- * files, seal keys of both kinds, and seals running at once sharing the parsed fonts.
+ * files, seal keys of both kinds, and seals running at once sharing what is learned of the fonts.
  */
 class SealMechanicsTests {
 
   @TempDir Path dir;
 
-  private final AuditTrail audit = mock(AuditTrail.class);
-  private final SealVerifier verifier = new SealVerifier(audit);
-
-  SealMechanicsTests() {
-    when(audit.export(anyString())).thenReturn(Optional.empty());
-  }
+  private final SealVerifier verifier = SealFixtures.verifierKnowingNoTrail();
 
   private byte[] seal(SealedPdfWriter writer, byte[] original, SealingInput input) throws Exception {
     try (SealedDocument sealed = writer.write(new ByteArrayInputStream(original), input)) {

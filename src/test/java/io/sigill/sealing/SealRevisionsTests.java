@@ -1,17 +1,12 @@
 package io.sigill.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import io.sigill.audit.AuditTrail;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -40,12 +35,7 @@ class SealRevisionsTests {
 
   @TempDir Path dir;
 
-  private final AuditTrail audit = mock(AuditTrail.class);
-  private final SealVerifier verifier = new SealVerifier(audit);
-
-  SealRevisionsTests() {
-    when(audit.export(anyString())).thenReturn(Optional.empty());
-  }
+  private final SealVerifier verifier = SealFixtures.verifierKnowingNoTrail();
 
   @Test
   void anOriginalWithCrossReferenceAndObjectStreamsIsSealedInOnePass() throws Exception {

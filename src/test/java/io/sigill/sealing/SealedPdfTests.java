@@ -1,17 +1,12 @@
 package io.sigill.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import io.sigill.audit.AuditTrail;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -36,12 +31,7 @@ class SealedPdfTests {
 
   @TempDir Path dir;
 
-  private final AuditTrail audit = mock(AuditTrail.class);
-  private final SealVerifier verifier = new SealVerifier(audit);
-
-  SealedPdfTests() {
-    when(audit.export(anyString())).thenReturn(Optional.empty());
-  }
+  private final SealVerifier verifier = SealFixtures.verifierKnowingNoTrail();
 
   private byte[] seal(byte[] original, SealingInput input, TimeStampClient tsa) throws Exception {
     try (SealedDocument sealed = new SealedPdfWriter(SealFixtures.key(), tsa)
